@@ -1,0 +1,192 @@
+/**
+ * The domain model of the image backend: what the resources, the plan checks and the lookups need to
+ * know about images, independent of the wire format of the Tencent Cloud API.
+ */
+
+/** Who made an image and who may use it (API `ImageType`). */
+export type ImageType = "PUBLIC_IMAGE" | "PRIVATE_IMAGE" | "SHARED_IMAGE" | "MARKET_IMAGE";
+
+/** The lifecycle state of an image (API `ImageState`). `USING` is legacy but may still appear. */
+export type ImageState =
+    | "CREATING"
+    | "NORMAL"
+    | "CREATEFAILED"
+    | "SYNCING"
+    | "IMPORTING"
+    | "IMPORTFAILED"
+    | "USING";
+
+/** A snapshot that backs an image (API `Snapshot`). */
+export interface ImageSnapshot {
+    snapshotId: string;
+    diskUsage: "SYSTEM_DISK" | "DATA_DISK" | string;
+    diskSizeGb: number;
+}
+
+/** One image as DescribeImages reports it, plus the region it was read in. */
+export interface Image {
+    imageId: string;
+    region: string;
+    imageName: string;
+    imageDescription: string;
+    imageType: ImageType;
+    imageState: ImageState;
+    osName: string;
+    platform: string;
+    /** `x86_64`, `arm` or `i386` (output spelling). */
+    architecture: string;
+    imageSizeGb: number;
+    /** ISO 8601 UTC. */
+    createdTime: string;
+    /** `tencent` for public images, else the creator's account ID. */
+    imageCreator: string;
+    /** `OFFICIAL`, `CREATE_IMAGE` or `EXTERNAL_IMPORT`. */
+    imageSource: string;
+    /** Copy progress 0–100 while SYNCING, else null. */
+    syncPercent: number | null;
+    snapshots: ImageSnapshot[];
+    tags: Record<string, string>;
+    licenseType?: string;
+}
+
+/** Server-side filters of DescribeImages (ANDed; each list is ORed). */
+export interface ImageFilter {
+    imageTypes?: ImageType[];
+    /** Substring match on the name (server-side fuzzy match). */
+    imageName?: string;
+    /** Substring match on the platform, e.g. `Ubuntu`. */
+    platform?: string;
+    /** Every key must be present with the given value. */
+    tags?: Record<string, string>;
+}
+
+export interface CreateImageRequest {
+    imageName: string;
+    imageDescription?: string;
+    /** Exactly one of instanceId and snapshotIds. */
+    instanceId?: string;
+    dataDiskIds?: string[];
+    forcePoweroff?: boolean;
+    sysprep?: boolean;
+    snapshotIds?: string[];
+    tags?: Record<string, string>;
+}
+
+export interface ImportImageRequest {
+    imageName: string;
+    imageDescription?: string;
+    imageUrl: string;
+    osType: string;
+    osVersion: string;
+    /** Input spelling: `x86_64`, `i386` or `arm_64`. */
+    architecture: string;
+    bootMode?: string;
+    licenseType?: string;
+    force?: boolean;
+    tags?: Record<string, string>;
+}
+
+export interface SharePermission {
+    accountId: string;
+    /** ISO 8601 UTC. */
+    createdTime: string;
+}
+
+/** A copy made by SyncImages: the new image's ID in one destination region. */
+export interface SyncedImage {
+    region: string;
+    imageId: string;
+}
+
+export interface RegionInfo {
+    region: string;
+    regionName: string;
+    regionState: string;
+}
+
+/** The little that plan-time checks need to know about an instance (API `DescribeInstances`). */
+export interface InstanceInfo {
+    instanceId: string;
+    instanceName: string;
+    instanceState: string;
+    /** IDs of the instance's data disks (its system disk is not listed). */
+    dataDiskIds: string[];
+    systemDiskId: string;
+}
+
+/** The little that plan-time checks need to know about a snapshot (CBS `DescribeSnapshots`). */
+export interface SnapshotInfo {
+    snapshotId: string;
+    diskUsage: "SYSTEM_DISK" | "DATA_DISK" | string;
+    snapshotState: string;
+}
+
+/** Options that every call accepts. */
+export interface CallOptions {
+    /** Abort the call (and its retries) when this signal fires. */
+    signal?: AbortSignal;
+}
+
+/**
+ * The domain operations of the image service. Every method names the region it works in; none
+ * reads configuration (the implementation is built from a resolved configuration).
+ */
+export interface ImageBackend {
+    /** The images with these IDs that exist in the region (missing IDs are simply absent). Batches of 100. */
+    describeImagesByIds(region: string, imageIds: string[], opts?: CallOptions): Promise<Image[]>;
+    /** Every image matching the filter, reading all pages. */
+    listImages(region: string, filter?: ImageFilter, opts?: CallOptions): Promise<Image[]>;
+    /** How many images match the filter, without reading them all (one call, Limit 1). */
+    countImages(region: string, filter?: ImageFilter, opts?: CallOptions): Promise<number>;
+    /** Starts creating a custom image; returns its ID (the image is CREATING). Never retried blindly. */
+    createImage(region: string, request: CreateImageRequest, opts?: CallOptions): Promise<string>;
+    /** Starts importing an image from a URL; returns its ID (the image is IMPORTING). Never retried blindly. */
+    importImage(region: string, request: ImportImageRequest, opts?: CallOptions): Promise<string>;
+    /** Deletes images, and their snapshots when asked. */
+    deleteImages(
+        region: string,
+        imageIds: string[],
+        options?: { deleteSnapshots?: boolean; dryRun?: boolean },
+        opts?: CallOptions,
+    ): Promise<void>;
+    /** Renames an image or changes its description. */
+    modifyImageAttribute(
+        region: string,
+        imageId: string,
+        changes: { imageName?: string; imageDescription?: string },
+        opts?: CallOptions,
+    ): Promise<void>;
+    /** Sets and removes tags of an image (Tag service `ModifyResourceTags`). */
+    modifyImageTags(
+        region: string,
+        imageId: string,
+        changes: { replace: Record<string, string>; remove: string[] },
+        opts?: CallOptions,
+    ): Promise<void>;
+    /** Shares an image with accounts, or cancels their shares. */
+    modifySharePermission(
+        region: string,
+        imageId: string,
+        accountIds: string[],
+        permission: "SHARE" | "CANCEL",
+        opts?: CallOptions,
+    ): Promise<void>;
+    /** The accounts an image is shared with. */
+    describeSharePermission(region: string, imageId: string, opts?: CallOptions): Promise<SharePermission[]>;
+    /** Copies one image to other regions (`ImageSetRequired`); returns the new images' IDs. */
+    syncImages(
+        region: string,
+        imageId: string,
+        destinationRegions: string[],
+        options?: { imageName?: string },
+        opts?: CallOptions,
+    ): Promise<SyncedImage[]>;
+    /** The account's custom-image quota in the region (`ImageNumQuota`). */
+    describeImageQuota(region: string, opts?: CallOptions): Promise<number>;
+    /** The regions the service offers. */
+    describeRegions(opts?: CallOptions): Promise<RegionInfo[]>;
+    /** The instances with these IDs that exist in the region. */
+    describeInstances(region: string, instanceIds: string[], opts?: CallOptions): Promise<InstanceInfo[]>;
+    /** The snapshots with these IDs that exist in the region. */
+    describeSnapshots(region: string, snapshotIds: string[], opts?: CallOptions): Promise<SnapshotInfo[]>;
+}

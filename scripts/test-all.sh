@@ -1,0 +1,19 @@
+#!/usr/bin/env bash
+# The one test command (npm test): installs what is missing (npm dependencies with Node.js 22, the
+# Pulumi CLI), then runs lint, the type check, the build, unit tests, emulator tests and end-to-end
+# tests with the real Pulumi engine. Fails at the first failing stage.
+set -euo pipefail
+root="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+cd "$root"
+"$root/scripts/ensure-node-modules.sh"
+# shellcheck source=scripts/env.sh
+. "$root/scripts/env.sh"
+echo "[test] node $(node --version), $("$PULUMI_BIN_DIR/pulumi" version | sed 's/^/pulumi /')"
+stage() { echo; echo "=== $1"; shift; "$@"; }
+stage "lint" npm run --silent lint
+stage "type check" npm run --silent typecheck
+stage "build" npm run --silent build
+stage "unit tests" npm run --silent test:unit
+stage "emulator tests" npm run --silent test:emulator
+stage "end-to-end tests (real Pulumi engine)" npm run --silent test:e2e
+echo; echo "[test] all stages passed"

@@ -1,0 +1,105 @@
+import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation";
+import * as fs from "node:fs";
+import * as os from "node:os";
+import * as path from "node:path";
+import { installPackage, REPO_ROOT } from "./installPackage";
+
+/** A program run inline by the Automation API: it gets `require` bound to the project folder. */
+export type InlineProgram = (requireFromProject: NodeJS.Require) => Promise<Record<string, unknown> | void>;
+
+export interface EngineSandbox {
+    /** The project folder: Pulumi.yaml, node_modules with the installed packages. */
+    projectDir: string;
+    /** The file backend's folder (its state files live under .pulumi/stacks). */
+    backendDir: string;
+    /** The environment every engine process gets (offline, no prompts). */
+    env: Record<string, string>;
+    pulumi: PulumiCommand;
+    /** Installs a package folder (packed with npm pack) into the project. */
+    install(packageDir: string): void;
+    /** Creates (or selects) a stack that runs `program` with the project's packages. */
+    stack(stackName: string, program: InlineProgram, extraEnv?: Record<string, string>): Promise<Stack>;
+    /** The raw text of a stack's state file. */
+    stateText(stackName: string): string;
+    /** Removes the sandbox folders. */
+    dispose(): void;
+}
+
+/** The folder that holds bin/pulumi (set by scripts/env.sh). */
+function pulumiRoot(): string {
+    const bin = process.env.PULUMI_BIN_DIR;
+    if (!bin || !fs.existsSync(path.join(bin, "pulumi"))) {
+        throw new Error(
+            "PULUMI_BIN_DIR is not set or has no pulumi binary: run the end-to-end tests through `npm run test:e2e`",
+        );
+    }
+    return path.dirname(bin);
+}
+
+/**
+ * A throwaway engine environment: its own PULUMI_HOME, a file backend, a passphrase, no update
+ * check and no plugin download. Nothing outside the sandbox folder is touched.
+ */
+export async function createEngineSandbox(projectName: string): Promise<EngineSandbox> {
+    const base = fs.mkdtempSync(path.join(os.tmpdir(), `e2e-${projectName}-`));
+    const projectDir = path.join(base, "project");
+    const backendDir = path.join(base, "backend");
+    const home = path.join(base, "pulumi-home");
+    const scratch = path.join(base, "scratch");
+    for (const dir of [projectDir, backendDir, home, scratch]) fs.mkdirSync(dir, { recursive: true });
+    fs.writeFileSync(
+        path.join(projectDir, "package.json"),
+        JSON.stringify({ name: projectName, private: true, main: "index.js" }, null, 2),
+    );
+    const env: Record<string, string> = {
+        PULUMI_HOME: home,
+        PULUMI_BACKEND_URL: `file://${backendDir}`,
+        PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        PATH: process.env.PATH ?? "",
+    };
+    const pulumi = await PulumiCommand.get({ root: pulumiRoot() });
+    const { createRequire } = await import("node:module");
+    const requireFromProject = createRequire(path.join(projectDir, "index.js"));
+
+    return {
+        projectDir,
+        backendDir,
+        env,
+        pulumi,
+        install: (packageDir) => void installPackage(projectDir, packageDir, scratch),
+        stack: async (stackName, program, extraEnv) => {
+            const stackEnv = { ...env, ...extraEnv };
+            // The inline program runs in this process, and so does every provider method that the
+            // engine's plugin host runs in its own process: both read the environment.
+            Object.assign(process.env, extraEnv);
+            return LocalWorkspace.createOrSelectStack(
+                {
+                    stackName,
+                    projectName,
+                    program: async () => (await program(requireFromProject)) ?? undefined,
+                },
+                {
+                    workDir: projectDir,
+                    pulumiHome: home,
+                    pulumiCommand: pulumi,
+                    envVars: stackEnv,
+                    projectSettings: {
+                        name: projectName,
+                        runtime: "nodejs",
+                        backend: { url: `file://${backendDir}` },
+                    },
+                },
+            );
+        },
+        stateText: (stackName) =>
+            fs.readFileSync(
+                path.join(backendDir, ".pulumi", "stacks", projectName, `${stackName}.json`),
+                "utf8",
+            ),
+        dispose: () => fs.rmSync(base, { recursive: true, force: true }),
+    };
+}
+
+export { REPO_ROOT };
