@@ -1,0 +1,262 @@
+/**
+ * The `check` of the three resources: defaults, then the shape (./inputSchemas.ts), then the live rules
+ * (./rules) for the inputs that are known, then the stack-wide ledger (./ledger.ts). Rule violations
+ * are returned as failures, all of one resource at once; only a failure to read a live fact throws
+ * (a {@link FactReadError} that says which fact and why).
+ */
+import type { ProviderSettings } from "../config";
+import type { ImageBackend } from "../backend/types";
+import { customImageDeltas, imageCopyDeltas, imageShareContribution } from "./contributions";
+import { CheckFailure, ResourceKind, ResourceRef, normalizeFailures } from "./failures";
+import { CustomImageInputs, ImageCopyInputs, ImageShareInputs, validateShape } from "./inputSchemas";
+import { Ledger, RegionDelta, sharedLedger } from "./ledger";
+import { LiveFacts, sharedLiveFacts } from "./liveFacts";
+import { regionFailures } from "./rules/region";
+import { adoptionFailures, duplicateNameFailures } from "./rules/naming";
+import {
+    byolShareFailures,
+    imageNotFound,
+    marketplaceRegionFailures,
+    ownImageFailures,
+} from "./rules/ownership";
+import { instanceSourceFailures, snapshotSourceFailures } from "./rules/source";
+import { selfShareFailures, shareCountFailures } from "./rules/share";
+import { isUnknown } from "./unknown";
+
+/** Everything a check needs: the backend, the settings, and the run-wide facts cache and ledger. */
+export interface PlanContext {
+    backend: ImageBackend;
+    settings: ProviderSettings;
+    facts: LiveFacts;
+    ledger: Ledger;
+}
+
+/** The result of a check, as `pulumi.dynamic.CheckResult`: the inputs with defaults, and all failures. */
+export interface PlanCheckResult {
+    inputs: Record<string, unknown>;
+    failures: CheckFailure[];
+}
+
+/** Inputs as the engine hands them over. */
+type Inputs = Record<string, unknown>;
+
+/** The plan context of this process for these settings (facts and ledger shared via `globalThis`). */
+export function planContext(settings: ProviderSettings, backend: ImageBackend): PlanContext {
+    return { backend, settings, facts: sharedLiveFacts(settings, backend), ledger: sharedLedger(settings) };
+}
+
+function refOf(kind: ResourceKind, inputs: Inputs): ResourceRef {
+    return {
+        kind,
+        name: typeof inputs.__name === "string" && inputs.__name !== "" ? inputs.__name : "(unnamed)",
+    };
+}
+
+function known<T>(value: T): value is Exclude<T, undefined> {
+    return value !== undefined && !isUnknown(value);
+}
+
+/** Indexed known string entries of a list that may itself, or in part, be unknown. */
+function knownEntries(list: unknown): { index: number; value: string }[] {
+    if (!Array.isArray(list)) return [];
+    return list
+        .map((value: unknown, index) => ({ index, value }))
+        .filter(
+            (e): e is { index: number; value: string } => typeof e.value === "string" && !isUnknown(e.value),
+        );
+}
+
+/** True when the region exists (adds its failures otherwise); false, without failures, when unknown. */
+async function regionOk(
+    ctx: PlanContext,
+    ref: ResourceRef,
+    property: string,
+    label: string,
+    region: unknown,
+    failures: CheckFailure[],
+): Promise<boolean> {
+    if (typeof region !== "string" || isUnknown(region)) return false;
+    const problems = regionFailures(ref, property, label, region, await ctx.facts.regions());
+    failures.push(...problems);
+    return problems.length === 0;
+}
+
+/** Records the resource's region deltas and judges every region it adds to. */
+async function judgeQuota(
+    ctx: PlanContext,
+    ref: ResourceRef,
+    property: string,
+    deltas: RegionDelta[],
+    validRegions: ReadonlySet<string>,
+): Promise<CheckFailure[]> {
+    const counted = deltas.filter((d) => validRegions.has(d.region));
+    ctx.ledger.record(ref, { regions: counted });
+    const judged = await Promise.all(
+        counted
+            .filter((d) => d.add > 0)
+            .map(async (d) => {
+                const [existing, quota] = await Promise.all([
+                    ctx.facts.customImageCount(d.region),
+                    ctx.facts.quota(d.region),
+                ]);
+                return ctx.ledger.judgeRegion(ref, property, d.region, existing, quota);
+            }),
+    );
+    return judged.filter((f): f is CheckFailure => f !== undefined);
+}
+
+/** Checks a CustomImage: shape, region, source, adoption and name, and the region's quota. */
+export async function checkCustomImage(
+    olds: Inputs,
+    news: Inputs,
+    ctx: PlanContext,
+): Promise<PlanCheckResult> {
+    const inputs: Inputs = { ...news };
+    if (inputs.region === undefined && ctx.settings.region) inputs.region = ctx.settings.region;
+    const ref = refOf("CustomImage", inputs);
+    const shape = validateShape<CustomImageInputs>("CustomImage", inputs);
+    if (!shape.ok) return { inputs, failures: shape.failures };
+    const v = shape.value as Exclude<typeof shape.value, string>;
+    const failures: CheckFailure[] = [];
+    const valid = new Set<string>();
+    let adopts = false;
+
+    if (await regionOk(ctx, ref, "region", "region", v.region, failures)) {
+        const region = v.region;
+        valid.add(region);
+        const source = v.source;
+        const checks: Promise<CheckFailure[]>[] = [];
+        if (!isUnknown(source) && "instanceId" in source && known(source.instanceId)) {
+            const instanceId = source.instanceId;
+            const disks = knownEntries(source.dataDiskIds).map((e) => ({ index: e.index, diskId: e.value }));
+            checks.push(
+                ctx.facts
+                    .instance(region, instanceId)
+                    .then((instance) => instanceSourceFailures(ref, region, instanceId, instance, disks)),
+            );
+        }
+        if (!isUnknown(source) && "snapshotIds" in source && known(source.snapshotIds)) {
+            const ids = source.snapshotIds as unknown[];
+            const entries = knownEntries(ids);
+            checks.push(
+                Promise.all(
+                    entries.map(async (e) => ({
+                        index: e.index,
+                        snapshotId: e.value,
+                        info: await ctx.facts.snapshot(region, e.value),
+                    })),
+                ).then((snapshots) =>
+                    snapshotSourceFailures(ref, region, snapshots, entries.length === ids.length),
+                ),
+            );
+        }
+        if (known(v.imageName)) {
+            const imageName = v.imageName;
+            const nameChanged = olds.imageName !== imageName || olds.region !== region;
+            checks.push(
+                ctx.facts.imagesNamed(region, imageName).then((named) => {
+                    if (v.adoptExisting === true) {
+                        adopts = named.some((i) => i.imageType === "PRIVATE_IMAGE");
+                        return adoptionFailures(ref, named);
+                    }
+                    return nameChanged ? duplicateNameFailures(ref, imageName, region, named) : [];
+                }),
+            );
+        }
+        for (const found of await Promise.all(checks)) failures.push(...found);
+    }
+
+    // A region the resource leaves was valid when it was created; only additions need a live region.
+    const deltas = customImageDeltas(olds, inputs, adopts);
+    for (const d of deltas) if (d.add === 0) valid.add(d.region);
+    failures.push(...(await judgeQuota(ctx, ref, "region", deltas, valid)));
+    return { inputs, failures: normalizeFailures(failures) };
+}
+
+/** Checks an ImageShare: shape, region, the image's kind and owner, and the image's account limit. */
+export async function checkImageShare(
+    olds: Inputs,
+    news: Inputs,
+    ctx: PlanContext,
+): Promise<PlanCheckResult> {
+    const inputs: Inputs = { ...news };
+    if (inputs.region === undefined && ctx.settings.region) inputs.region = ctx.settings.region;
+    if (inputs.mode === undefined) inputs.mode = "additive";
+    const ref = refOf("ImageShare", inputs);
+    const shape = validateShape<ImageShareInputs>("ImageShare", inputs);
+    if (!shape.ok) return { inputs, failures: shape.failures };
+    const v = shape.value as Exclude<typeof shape.value, string>;
+    const failures: CheckFailure[] = [];
+    const accountIds: unknown[] = Array.isArray(v.accountIds) ? v.accountIds : [];
+    failures.push(...shareCountFailures(ref, accountIds, ctx.settings.maxShareAccounts));
+
+    const contribution = imageShareContribution(olds, inputs);
+    ctx.ledger.record(ref, {});
+    if ((await regionOk(ctx, ref, "region", "region", v.region, failures)) && known(v.imageId)) {
+        const region = v.region;
+        const imageId = v.imageId;
+        const image = await ctx.facts.image(region, imageId);
+        if (!image) {
+            failures.push(imageNotFound(ref, "imageId", "imageId", imageId, region));
+        } else {
+            failures.push(...ownImageFailures(ref, "imageId", image, "share"));
+            failures.push(...marketplaceRegionFailures(ref, "imageId", image, region));
+            if (image.imageType === "PRIVATE_IMAGE") {
+                failures.push(...byolShareFailures(ref, "imageId", image));
+                failures.push(...selfShareFailures(ref, accountIds, imageId, image.imageCreator));
+                if (contribution) {
+                    ctx.ledger.record(ref, { share: contribution });
+                    const existing = (await ctx.facts.sharePermissions(region, imageId)).map(
+                        (p) => p.accountId,
+                    );
+                    const over = ctx.ledger.judgeShare(
+                        ref,
+                        "accountIds",
+                        region,
+                        imageId,
+                        existing,
+                        ctx.settings.maxShareAccounts,
+                    );
+                    if (over) failures.push(over);
+                }
+            }
+        }
+    }
+    return { inputs, failures: normalizeFailures(failures) };
+}
+
+/** Checks an ImageCopy: shape, regions, the source image's kind and owner, and every destination's quota. */
+export async function checkImageCopy(olds: Inputs, news: Inputs, ctx: PlanContext): Promise<PlanCheckResult> {
+    const inputs: Inputs = { ...news };
+    if (inputs.sourceRegion === undefined && ctx.settings.region) inputs.sourceRegion = ctx.settings.region;
+    const ref = refOf("ImageCopy", inputs);
+    const shape = validateShape<ImageCopyInputs>("ImageCopy", inputs);
+    if (!shape.ok) return { inputs, failures: shape.failures };
+    const v = shape.value as Exclude<typeof shape.value, string>;
+    const failures: CheckFailure[] = [];
+    const valid = new Set<string>();
+
+    if (
+        (await regionOk(ctx, ref, "sourceRegion", "sourceRegion", v.sourceRegion, failures)) &&
+        known(v.sourceImageId)
+    ) {
+        const region = v.sourceRegion;
+        const imageId = v.sourceImageId;
+        const image = await ctx.facts.image(region, imageId);
+        if (!image) {
+            failures.push(imageNotFound(ref, "sourceImageId", "sourceImageId", imageId, region));
+        } else {
+            failures.push(...ownImageFailures(ref, "sourceImageId", image, "copy"));
+            failures.push(...marketplaceRegionFailures(ref, "sourceImageId", image, region));
+        }
+    }
+    for (const { index, value } of knownEntries(v.destinationRegions)) {
+        const label = `destinationRegions[${index}]`;
+        if (await regionOk(ctx, ref, "destinationRegions", label, value, failures)) valid.add(value);
+    }
+
+    const deltas = imageCopyDeltas(olds, inputs);
+    for (const d of deltas) if (d.add === 0) valid.add(d.region);
+    failures.push(...(await judgeQuota(ctx, ref, "destinationRegions", deltas, valid)));
+    return { inputs, failures: normalizeFailures(failures) };
+}

@@ -1,0 +1,139 @@
+/**
+ * The stack-wide ledger of one engine run: what every checked resource adds to or removes from the
+ * two limits that span resources — custom images per region, and accounts per shared image. `check`
+ * runs one resource at a time in registration order, so each resource records its contribution and is
+ * judged against everything recorded so far; the resource that takes a limit past its value fails.
+ * Checking the same resource again replaces its contribution (the engine may check twice).
+ * Contributions in an unknown region, or to an image whose ID is unknown, are simply not recorded.
+ */
+import type { ProviderSettings } from "../config";
+import { CheckFailure, ResourceRef, describeResource, failure } from "./failures";
+import { planSingleton } from "./singletons";
+
+/** What one resource does to the custom-image count of one region. */
+export interface RegionDelta {
+    region: string;
+    /** Custom images the plan makes there (new resources, replacements, new copy destinations). */
+    add: number;
+    /** Custom images the plan deletes there (removed copy destinations, a CustomImage that moved away). */
+    remove: number;
+}
+
+/** What one ImageShare does to the accounts of one image. */
+export interface ShareContribution {
+    region: string;
+    imageId: string;
+    /** The (known) accounts it shares the image with. */
+    accounts: string[];
+    /** Accounts it shared before and no longer lists (they get unshared). */
+    removed: string[];
+    /** Authoritative mode: accounts that no ImageShare lists get unshared. */
+    authoritative: boolean;
+}
+
+/** One resource's whole contribution. */
+export interface Contribution {
+    regions?: RegionDelta[];
+    share?: ShareContribution;
+}
+
+interface Entry extends Contribution {
+    ref: ResourceRef;
+}
+
+function keyOf(ref: ResourceRef): string {
+    return `${ref.kind}\u0000${ref.name}`;
+}
+
+/** The ledger of one engine run. Pure bookkeeping: the live numbers are passed in by the caller. */
+export class Ledger {
+    private readonly entries = new Map<string, Entry>();
+
+    /** Records a resource's contribution, replacing any earlier one of the same resource. */
+    record(ref: ResourceRef, contribution: Contribution): void {
+        this.entries.set(keyOf(ref), { ref, ...contribution });
+    }
+
+    /** Forgets a resource's contribution. */
+    forget(ref: ResourceRef): void {
+        this.entries.delete(keyOf(ref));
+    }
+
+    /** The plan's additions and removals in a region, and the resources that add there (sorted). */
+    regionTotals(region: string): { added: number; removed: number; adders: string[] } {
+        let added = 0;
+        let removed = 0;
+        const adders: string[] = [];
+        for (const entry of this.entries.values()) {
+            for (const delta of entry.regions ?? []) {
+                if (delta.region !== region) continue;
+                added += delta.add;
+                removed += delta.remove;
+                if (delta.add > 0) adders.push(describeResource(entry.ref));
+            }
+        }
+        return { added, removed, adders: [...new Set(adders)].sort() };
+    }
+
+    /**
+     * The quota failure of `region` for the resource being checked, or undefined when the region stays
+     * within its quota. `existing` is the live number of custom images there, `quota` the live quota.
+     */
+    judgeRegion(
+        ref: ResourceRef,
+        property: string,
+        region: string,
+        existing: number,
+        quota: number,
+    ): CheckFailure | undefined {
+        const { added, removed, adders } = this.regionTotals(region);
+        const total = existing + added - removed;
+        if (total <= quota) return undefined;
+        return failure(
+            ref,
+            property,
+            `region ${region} would hold ${total} custom images but its quota is ${quota}: ` +
+                `${existing} exist, this plan adds ${added} (${adders.join(", ")}) and deletes ${removed}; ` +
+                `every custom image of a region counts against its quota: delete custom images you no longer ` +
+                `need in ${region}, ask Tencent Cloud to raise the quota, or create fewer images there`,
+        );
+    }
+
+    /**
+     * The share-limit failure of one image for the resource being checked, or undefined when the
+     * image stays within `limit` accounts. `existingAccounts` are the accounts it is shared with now.
+     */
+    judgeShare(
+        ref: ResourceRef,
+        property: string,
+        region: string,
+        imageId: string,
+        existingAccounts: readonly string[],
+        limit: number,
+    ): CheckFailure | undefined {
+        const shares = [...this.entries.values()].filter(
+            (e) => e.share && e.share.region === region && e.share.imageId === imageId,
+        );
+        const planned = new Set(shares.flatMap((e) => e.share!.accounts));
+        const removed = new Set(shares.flatMap((e) => e.share!.removed));
+        const authoritative = shares.some((e) => e.share!.authoritative);
+        const kept = authoritative ? [] : existingAccounts.filter((a) => planned.has(a) || !removed.has(a));
+        const all = new Set([...kept, ...planned]);
+        if (all.size <= limit) return undefined;
+        const adding = [...planned].filter((a) => !kept.includes(a)).length;
+        const sharers = [...new Set(shares.map((e) => describeResource(e.ref)))].sort();
+        return failure(
+            ref,
+            property,
+            `${imageId} in ${region} would be shared with ${all.size} accounts but the limit is ${limit}: ` +
+                `it is shared with ${kept.length} that stay, this plan adds ${adding} (${sharers.join(", ")}); ` +
+                `remove accounts from accountIds, unshare accounts that no longer need the image, or, if ` +
+                `your account allows more, raise the provider setting tencentcloud-images:maxShareAccounts`,
+        );
+    }
+}
+
+/** The ledger of this process (one engine run) for these settings, shared through `globalThis`. */
+export function sharedLedger(settings: Pick<ProviderSettings, "endpoint" | "secretId">): Ledger {
+    return planSingleton("ledger", settings, () => new Ledger());
+}

@@ -1,0 +1,257 @@
+/**
+ * The live facts that plan checks read from the image service during one engine run: fetched lazily,
+ * once, and shared. `check` runs one resource at a time, so batching requests of the same instant is
+ * not enough to keep the number of calls down; the cache is shaped so that calls grow with the number
+ * of regions, not of resources:
+ * - regions: one DescribeRegions per run;
+ * - per region: one DescribeImageQuota, one count of custom images, and one listing of the account's
+ *   own and shared-in images (bounded by the quota), which answers most image lookups by ID;
+ * - IDs not in that listing (public or marketplace images, images made during this run), instances
+ *   and snapshots: one call per batch of IDs asked for in the same turn of the event loop, memoized
+ *   per ID. (Instances and snapshots have no per-region listing in the backend, so these grow with the
+ *   number of distinct IDs the plan names.)
+ * - share permissions: one call per image (the API has no batch form).
+ * Every promise is cached, so concurrent callers share one call; a failed read is forgotten so that a
+ * later check can try again. Only Describe* calls are ever made.
+ */
+import type { ProviderSettings } from "../config";
+import type {
+    Image,
+    ImageBackend,
+    InstanceInfo,
+    RegionInfo,
+    SharePermission,
+    SnapshotInfo,
+} from "../backend/types";
+import { planSingleton } from "./singletons";
+
+/** Most IDs per Describe call (the documented page size). */
+const BATCH_SIZE = 100;
+
+/** The error thrown when a fact cannot be read: it says which fact, where, and why. */
+export class FactReadError extends Error {
+    constructor(fact: string, cause: unknown) {
+        const why = cause instanceof Error ? cause.message : String(cause);
+        super(`Could not read ${fact} from Tencent Cloud during the plan check: ${why}`, { cause });
+        this.name = "FactReadError";
+    }
+}
+
+/** Memoizes one promise per key; a rejected promise is dropped so the next caller retries. */
+class Memo<V> {
+    private readonly entries = new Map<string, Promise<V>>();
+
+    get(key: string, load: () => Promise<V>): Promise<V> {
+        let entry = this.entries.get(key);
+        if (!entry) {
+            entry = load();
+            this.entries.set(key, entry);
+            entry.catch(() => {
+                if (this.entries.get(key) === entry) this.entries.delete(key);
+            });
+        }
+        return entry;
+    }
+}
+
+/**
+ * Collects the IDs asked for during one turn of the event loop and fetches them together (in
+ * batches of 100), memoizing each ID's answer: `undefined` when the service does not know it.
+ */
+class IdBatcher<V> {
+    private readonly memo = new Map<string, Promise<V | undefined>>();
+    private pending:
+        | { ids: string[]; settle: Map<string, [(v: V | undefined) => void, (e: unknown) => void]> }
+        | undefined;
+
+    constructor(
+        private readonly fetch: (ids: string[]) => Promise<V[]>,
+        private readonly idOf: (value: V) => string,
+    ) {}
+
+    /** Records a value already known from elsewhere (a listing), so no call is made for it. */
+    prime(id: string, value: V): void {
+        if (!this.memo.has(id)) this.memo.set(id, Promise.resolve(value));
+    }
+
+    get(id: string): Promise<V | undefined> {
+        const known = this.memo.get(id);
+        if (known) return known;
+        if (!this.pending) {
+            this.pending = { ids: [], settle: new Map() };
+            setImmediate(() => void this.flush());
+        }
+        const batch = this.pending;
+        const promise = new Promise<V | undefined>((resolve, reject) => {
+            batch.ids.push(id);
+            batch.settle.set(id, [resolve, reject]);
+        });
+        this.memo.set(id, promise);
+        promise.catch(() => {
+            if (this.memo.get(id) === promise) this.memo.delete(id);
+        });
+        return promise;
+    }
+
+    private async flush(): Promise<void> {
+        const batch = this.pending;
+        this.pending = undefined;
+        if (!batch) return;
+        for (let i = 0; i < batch.ids.length; i += BATCH_SIZE) {
+            const ids = batch.ids.slice(i, i + BATCH_SIZE);
+            try {
+                const found = new Map((await this.fetch(ids)).map((v) => [this.idOf(v), v]));
+                for (const id of ids) batch.settle.get(id)![0](found.get(id));
+            } catch (error) {
+                for (const id of ids) batch.settle.get(id)![1](error);
+            }
+        }
+    }
+}
+
+/** Wraps a backend read so that its failure says which fact could not be read. */
+function reading<T>(fact: string, read: () => Promise<T>): Promise<T> {
+    return read().catch((error: unknown) => {
+        throw new FactReadError(fact, error);
+    });
+}
+
+/** The live facts of one engine run, read through an {@link ImageBackend}. Never mutates anything. */
+export class LiveFacts {
+    private readonly regionList = new Memo<RegionInfo[]>();
+    private readonly quotas = new Memo<number>();
+    private readonly counts = new Memo<number>();
+    private readonly ownListings = new Memo<Map<string, Image>>();
+    private readonly shares = new Memo<SharePermission[]>();
+    private readonly imageBatchers = new Map<string, IdBatcher<Image>>();
+    private readonly instanceBatchers = new Map<string, IdBatcher<InstanceInfo>>();
+    private readonly snapshotBatchers = new Map<string, IdBatcher<SnapshotInfo>>();
+
+    constructor(private readonly backend: ImageBackend) {}
+
+    /** The regions the service offers (DescribeRegions, once per run). */
+    regions(): Promise<RegionInfo[]> {
+        return this.regionList.get("", () =>
+            reading("the list of regions (DescribeRegions)", () => this.backend.describeRegions()),
+        );
+    }
+
+    /** The account's custom-image quota in the region (DescribeImageQuota, once per region). */
+    quota(region: string): Promise<number> {
+        return this.quotas.get(region, () =>
+            reading(`the custom-image quota of ${region} (DescribeImageQuota)`, () =>
+                this.backend.describeImageQuota(region),
+            ),
+        );
+    }
+
+    /** How many custom images the account has in the region now (one count per region). */
+    customImageCount(region: string): Promise<number> {
+        return this.counts.get(region, () =>
+            reading(`the number of custom images in ${region} (DescribeImages)`, () =>
+                this.backend.countImages(region, { imageTypes: ["PRIVATE_IMAGE"] }),
+            ),
+        );
+    }
+
+    /** The account's own and shared-in images of the region by ID (one listing per region). */
+    private ownAndSharedImages(region: string): Promise<Map<string, Image>> {
+        return this.ownListings.get(region, () =>
+            reading(`the custom and shared images of ${region} (DescribeImages)`, async () => {
+                const images = await this.backend.listImages(region, {
+                    imageTypes: ["PRIVATE_IMAGE", "SHARED_IMAGE"],
+                });
+                return new Map(images.map((image) => [image.imageId, image]));
+            }),
+        );
+    }
+
+    private batcher<V>(
+        batchers: Map<string, IdBatcher<V>>,
+        region: string,
+        fetch: (ids: string[]) => Promise<V[]>,
+        idOf: (v: V) => string,
+    ): IdBatcher<V> {
+        let batcher = batchers.get(region);
+        if (!batcher) {
+            batcher = new IdBatcher(fetch, idOf);
+            batchers.set(region, batcher);
+        }
+        return batcher;
+    }
+
+    private imageBatcher(region: string): IdBatcher<Image> {
+        return this.batcher(
+            this.imageBatchers,
+            region,
+            (ids) =>
+                reading(`images ${ids.join(", ")} in ${region} (DescribeImages)`, () =>
+                    this.backend.describeImagesByIds(region, ids),
+                ),
+            (image) => image.imageId,
+        );
+    }
+
+    /** The image with this ID in the region, or undefined when the region has none with that ID. */
+    async image(region: string, imageId: string): Promise<Image | undefined> {
+        const batcher = this.imageBatcher(region);
+        const listed = (await this.ownAndSharedImages(region)).get(imageId);
+        if (listed) {
+            batcher.prime(imageId, listed);
+            return listed;
+        }
+        return batcher.get(imageId);
+    }
+
+    /** The images of the region whose name is exactly `imageName` (own and shared-in images). */
+    async imagesNamed(region: string, imageName: string): Promise<Image[]> {
+        return [...(await this.ownAndSharedImages(region)).values()].filter((i) => i.imageName === imageName);
+    }
+
+    /** The accounts an image is shared with now (DescribeImageSharePermission, once per image). */
+    sharePermissions(region: string, imageId: string): Promise<SharePermission[]> {
+        return this.shares.get(`${region}/${imageId}`, () =>
+            reading(`the share permissions of ${imageId} in ${region} (DescribeImageSharePermission)`, () =>
+                this.backend.describeSharePermission(region, imageId),
+            ),
+        );
+    }
+
+    /** The instance with this ID in the region, or undefined when there is none. */
+    instance(region: string, instanceId: string): Promise<InstanceInfo | undefined> {
+        return this.batcher(
+            this.instanceBatchers,
+            region,
+            (ids) =>
+                reading(`instances ${ids.join(", ")} in ${region} (DescribeInstances)`, () =>
+                    this.backend.describeInstances(region, ids),
+                ),
+            (instance) => instance.instanceId,
+        ).get(instanceId);
+    }
+
+    /** The snapshot with this ID in the region, or undefined when there is none. */
+    snapshot(region: string, snapshotId: string): Promise<SnapshotInfo | undefined> {
+        return this.batcher(
+            this.snapshotBatchers,
+            region,
+            (ids) =>
+                reading(`snapshots ${ids.join(", ")} in ${region} (DescribeSnapshots)`, () =>
+                    this.backend.describeSnapshots(region, ids),
+                ),
+            (snapshot) => snapshot.snapshotId,
+        ).get(snapshotId);
+    }
+}
+
+/**
+ * The live facts of this process (one engine run) for these settings: one instance per account and
+ * endpoint, shared by every resource's check through `globalThis`. `backend` is used only the first
+ * time; later callers get the existing cache.
+ */
+export function sharedLiveFacts(
+    settings: Pick<ProviderSettings, "endpoint" | "secretId">,
+    backend: ImageBackend,
+): LiveFacts {
+    return planSingleton("facts", settings, () => new LiveFacts(backend));
+}
