@@ -1,0 +1,320 @@
+/**
+ * Waits for images to reach a state (or to disappear) by polling DescribeImages, batched: every
+ * image being waited on in one region is polled with one DescribeImages call per tick (the backend
+ * splits beyond 100 IDs), however many resources are waiting at once.
+ */
+import { abortReason, Clock, systemClock } from "./clock";
+import { Image, ImageBackend, ImageState } from "./types";
+
+export interface ImageWaiterOptions {
+    /** Delay before the first poll of a region; the delay restarts from here when a new waiter joins. Default 2 s. */
+    initialDelayMs?: number;
+    /** Longest delay between polls. Default 15 s. */
+    maxDelayMs?: number;
+    /** Growth of the delay after each poll. Default 1.5. */
+    backoff?: number;
+    /** An image never seen yet may be missing this many polls in a row before it counts as gone (new
+     * images can briefly be absent from DescribeImages). Default 3. */
+    missesBeforeGone?: number;
+    /** Poll failures in a row that are tolerated (the client already retries reads). Default 3. */
+    maxConsecutivePollFailures?: number;
+    clock?: Clock;
+}
+
+export interface WaitForStateOptions {
+    /** Resolve when the image is in one of these states. */
+    until: ImageState[];
+    /** Fail when the image is in one of these; CREATEFAILED and IMPORTFAILED always fail (unless in `until`). */
+    failOn?: ImageState[];
+    timeoutMs: number;
+    /** Called when the state or SyncPercent changes (and on the first sighting). */
+    onProgress?: (image: Image) => void;
+    signal?: AbortSignal;
+}
+
+export interface WaitForGoneOptions {
+    timeoutMs: number;
+    onProgress?: (image: Image) => void;
+    signal?: AbortSignal;
+}
+
+/** Why a wait ended without success. */
+export type ImageWaitFailure = "failed" | "timeout" | "gone" | "aborted" | "poll-error";
+
+/** A wait that did not succeed; names the image, its region, its last state and how long it waited. */
+export class ImageWaitError extends Error {
+    constructor(
+        message: string,
+        readonly reason: ImageWaitFailure,
+        readonly imageId: string,
+        readonly region: string,
+        readonly lastState: ImageState | undefined,
+        readonly waitedMs: number,
+        options?: { cause?: unknown },
+    ) {
+        super(message, options);
+        this.name = "ImageWaitError";
+    }
+}
+
+/** `1h 2m 3s`, `2m 0s`, `12s`. */
+export function formatDuration(ms: number): string {
+    const total = Math.round(ms / 1000);
+    const h = Math.floor(total / 3600);
+    const m = Math.floor((total % 3600) / 60);
+    const s = total % 60;
+    if (h > 0) return `${h}h ${m}m ${s}s`;
+    if (m > 0) return `${m}m ${s}s`;
+    return `${s}s`;
+}
+
+interface Waiter {
+    imageId: string;
+    kind: "state" | "gone";
+    until: Set<ImageState>;
+    failOn: Set<ImageState>;
+    startedAt: number;
+    deadline: number;
+    onProgress?: (image: Image) => void;
+    resolve: (image: Image | undefined) => void;
+    reject: (error: Error) => void;
+    last?: Image;
+    lastReported?: string;
+    misses: number;
+    done: boolean;
+}
+
+interface RegionPoller {
+    waiters: Set<Waiter>;
+    delayMs: number;
+    /** Wakes the poll loop early (a new waiter, or an abort). */
+    wake?: () => void;
+}
+
+const ALWAYS_FAIL: ImageState[] = ["CREATEFAILED", "IMPORTFAILED"];
+
+/** Batched polling of image states, per region. */
+export class ImageWaiter {
+    private readonly pollers = new Map<string, RegionPoller>();
+    private readonly initialDelayMs: number;
+    private readonly maxDelayMs: number;
+    private readonly backoff: number;
+    private readonly missesBeforeGone: number;
+    private readonly maxConsecutivePollFailures: number;
+    private readonly clock: Clock;
+
+    constructor(
+        private readonly backend: ImageBackend,
+        options: ImageWaiterOptions = {},
+    ) {
+        this.initialDelayMs = options.initialDelayMs ?? 2_000;
+        this.maxDelayMs = options.maxDelayMs ?? 15_000;
+        this.backoff = options.backoff ?? 1.5;
+        this.missesBeforeGone = options.missesBeforeGone ?? 3;
+        this.maxConsecutivePollFailures = options.maxConsecutivePollFailures ?? 3;
+        this.clock = options.clock ?? systemClock;
+    }
+
+    /** Resolves with the image once it is in one of `until`; rejects on a failure state, timeout, or if it vanishes. */
+    async waitForState(region: string, imageId: string, options: WaitForStateOptions): Promise<Image> {
+        const failOn = new Set([
+            ...(options.failOn ?? []),
+            ...ALWAYS_FAIL.filter((s) => !options.until.includes(s)),
+        ]);
+        const image = await this.enqueue(region, imageId, "state", new Set(options.until), failOn, options);
+        return image!;
+    }
+
+    /** Resolves once DescribeImages no longer returns the image (after a delete). */
+    async waitForGone(region: string, imageId: string, options: WaitForGoneOptions): Promise<void> {
+        await this.enqueue(region, imageId, "gone", new Set(), new Set(), options);
+    }
+
+    private enqueue(
+        region: string,
+        imageId: string,
+        kind: Waiter["kind"],
+        until: Set<ImageState>,
+        failOn: Set<ImageState>,
+        options: { timeoutMs: number; onProgress?: (image: Image) => void; signal?: AbortSignal },
+    ): Promise<Image | undefined> {
+        return new Promise<Image | undefined>((resolve, reject) => {
+            const signal = options.signal;
+            if (signal?.aborted) {
+                reject(abortReason(signal));
+                return;
+            }
+            const startedAt = this.clock.now();
+            const waiter: Waiter = {
+                imageId,
+                kind,
+                until,
+                failOn,
+                startedAt,
+                deadline: startedAt + options.timeoutMs,
+                onProgress: options.onProgress,
+                resolve,
+                reject,
+                misses: 0,
+                done: false,
+            };
+            const onAbort = () => {
+                this.finish(region, waiter, () => reject(abortReason(signal!)));
+            };
+            signal?.addEventListener("abort", onAbort, { once: true });
+            // Detach the abort listener however the wait ends.
+            waiter.resolve = (value) => {
+                signal?.removeEventListener("abort", onAbort);
+                resolve(value);
+            };
+            waiter.reject = (error) => {
+                signal?.removeEventListener("abort", onAbort);
+                reject(error);
+            };
+
+            let poller = this.pollers.get(region);
+            if (!poller) {
+                poller = { waiters: new Set(), delayMs: this.initialDelayMs };
+                this.pollers.set(region, poller);
+                poller.waiters.add(waiter);
+                void this.run(region, poller);
+            } else {
+                poller.waiters.add(waiter);
+                // A newcomer (e.g. a fresh CreateImage) should not wait out a long-running copy's slow cadence.
+                poller.delayMs = this.initialDelayMs;
+            }
+        });
+    }
+
+    private finish(region: string, waiter: Waiter, settle: () => void): void {
+        if (waiter.done) return;
+        waiter.done = true;
+        const poller = this.pollers.get(region);
+        poller?.waiters.delete(waiter);
+        settle();
+        if (poller && poller.waiters.size === 0) poller.wake?.();
+    }
+
+    /** The poll loop of one region: runs while anyone waits there. */
+    private async run(region: string, poller: RegionPoller): Promise<void> {
+        let failures = 0;
+        while (poller.waiters.size > 0) {
+            const earliestDeadline = Math.min(...[...poller.waiters].map((w) => w.deadline));
+            const delay = Math.max(0, Math.min(poller.delayMs, earliestDeadline - this.clock.now()));
+            const wakeUp = new AbortController();
+            poller.wake = () => wakeUp.abort();
+            await this.clock.sleep(delay, wakeUp.signal).catch(() => undefined);
+            poller.wake = undefined;
+            if (poller.waiters.size === 0) break;
+            poller.delayMs = Math.min(this.maxDelayMs, poller.delayMs * this.backoff);
+
+            const waiters = [...poller.waiters];
+            const ids = [...new Set(waiters.map((w) => w.imageId))];
+            let images: Image[];
+            try {
+                images = await this.backend.describeImagesByIds(region, ids);
+                failures = 0;
+            } catch (error) {
+                failures++;
+                if (failures >= this.maxConsecutivePollFailures) {
+                    for (const w of waiters) this.failPoll(region, w, error);
+                }
+                this.expire(region, waiters);
+                continue;
+            }
+            const byId = new Map(images.map((i) => [i.imageId, i]));
+            for (const w of waiters) this.check(region, w, byId.get(w.imageId));
+            this.expire(region, waiters);
+        }
+        if (this.pollers.get(region) === poller) this.pollers.delete(region);
+    }
+
+    private check(region: string, w: Waiter, image: Image | undefined): void {
+        if (w.done) return;
+        const waited = () => this.clock.now() - w.startedAt;
+        if (!image) {
+            if (w.kind === "gone") {
+                this.finish(region, w, () => w.resolve(undefined));
+                return;
+            }
+            w.misses++;
+            if (w.last || w.misses >= this.missesBeforeGone) {
+                const before = w.last ? ` (it was ${w.last.imageState})` : "";
+                const message =
+                    `Image ${w.imageId} in ${region} disappeared while waiting for it to become ` +
+                    `${[...w.until].join(" or ")}${before}; it was deleted, or its creation was rolled back. ` +
+                    "Check the image in the console and run the operation again.";
+                this.finish(region, w, () =>
+                    w.reject(
+                        new ImageWaitError(message, "gone", w.imageId, region, w.last?.imageState, waited()),
+                    ),
+                );
+            }
+            return;
+        }
+        w.last = image;
+        const progress = `${image.imageState}/${image.syncPercent ?? ""}`;
+        if (w.onProgress && progress !== w.lastReported) {
+            w.lastReported = progress;
+            try {
+                w.onProgress(image);
+            } catch {
+                // A failing progress callback must not break the wait.
+            }
+        }
+        if (w.kind === "state" && w.until.has(image.imageState)) {
+            this.finish(region, w, () => w.resolve(image));
+        } else if (w.kind === "state" && w.failOn.has(image.imageState)) {
+            const message =
+                `Image ${w.imageId} (${image.imageName}) in ${region} is ${image.imageState} after ` +
+                `${formatDuration(waited())}; the service could not finish it. Delete the failed image and try again ` +
+                "(check the source instance, snapshots or import URL).";
+            this.finish(region, w, () =>
+                w.reject(
+                    new ImageWaitError(message, "failed", w.imageId, region, image.imageState, waited()),
+                ),
+            );
+        }
+    }
+
+    private failPoll(region: string, w: Waiter, error: unknown): void {
+        const detail = error instanceof Error ? error.message : String(error);
+        const message = `Could not poll image ${w.imageId} in ${region}: ${detail}`;
+        this.finish(region, w, () =>
+            w.reject(
+                new ImageWaitError(
+                    message,
+                    "poll-error",
+                    w.imageId,
+                    region,
+                    w.last?.imageState,
+                    this.clock.now() - w.startedAt,
+                    {
+                        cause: error,
+                    },
+                ),
+            ),
+        );
+    }
+
+    private expire(region: string, waiters: Waiter[]): void {
+        const now = this.clock.now();
+        for (const w of waiters) {
+            if (w.done || now < w.deadline) continue;
+            const waited = now - w.startedAt;
+            const target = w.kind === "gone" ? "be deleted" : `become ${[...w.until].join(" or ")}`;
+            const state = w.last
+                ? `it is still ${w.last.imageState}` +
+                  (w.last.syncPercent !== null ? ` (SyncPercent ${w.last.syncPercent})` : "")
+                : "it was not found yet";
+            const message =
+                `Timed out after ${formatDuration(waited)} waiting for image ${w.imageId} in ${region} to ${target}; ` +
+                `${state}. Raise timeoutMinutes or check the image in the console.`;
+            this.finish(region, w, () =>
+                w.reject(
+                    new ImageWaitError(message, "timeout", w.imageId, region, w.last?.imageState, waited),
+                ),
+            );
+        }
+    }
+}
