@@ -1,0 +1,365 @@
+import assert from "node:assert/strict";
+import { validateShape, customImageSchema, customImageFailures } from "../../../provider/plan/inputSchemas";
+import type { CheckFailure, ResourceKind } from "../../../provider/plan/failures";
+import { UNKNOWN } from "../../../provider/plan/unknown";
+
+function failuresOf(kind: ResourceKind, input: Record<string, unknown>): CheckFailure[] {
+    const result = validateShape(kind, input);
+    return result.ok ? [] : result.failures;
+}
+
+function reasons(kind: ResourceKind, input: Record<string, unknown>): string {
+    return failuresOf(kind, input)
+        .map((f) => `${f.property}|${f.reason}`)
+        .join("\n");
+}
+
+const image = {
+    __name: "web",
+    region: "ap-guangzhou",
+    imageName: "web",
+    source: { instanceId: "ins-2v3sqe2t" },
+};
+const share = {
+    __name: "s",
+    imageId: "img-gvbnzy6f",
+    region: "ap-guangzhou",
+    accountIds: ["100000000002"],
+    mode: "additive",
+};
+const copy = {
+    __name: "c",
+    sourceImageId: "img-gvbnzy6f",
+    sourceRegion: "ap-guangzhou",
+    destinationRegions: ["ap-shanghai"],
+};
+
+describe("plan/inputSchemas", () => {
+    it("accepts valid inputs of all three resources, with extra keys like __provider", () => {
+        assert.deepEqual(failuresOf("CustomImage", { ...image, __provider: "x" }), []);
+        assert.deepEqual(failuresOf("ImageShare", share), []);
+        assert.deepEqual(failuresOf("ImageCopy", copy), []);
+        assert.deepEqual(
+            failuresOf("CustomImage", {
+                ...image,
+                description: "d".repeat(256),
+                imageName: "n".repeat(60),
+                tags: { env: "prod" },
+                deleteSnapshotsOnDelete: true,
+                adoptExisting: false,
+                timeoutMinutes: 30,
+                source: {
+                    instanceId: "ins-2v3sqe2t",
+                    dataDiskIds: ["disk-8pl1rzxa"],
+                    forcePoweroff: true,
+                    sysprep: false,
+                },
+            }),
+            [],
+        );
+        assert.deepEqual(
+            failuresOf("CustomImage", { ...image, source: { snapshotIds: ["snap-4l2rz0ab"] } }),
+            [],
+        );
+        assert.deepEqual(
+            failuresOf("CustomImage", {
+                ...image,
+                source: {
+                    import: {
+                        imageUrl: "https://bucket.cos.ap-guangzhou.myqcloud.com/a.qcow2",
+                        osType: "CentOS",
+                        osVersion: "7",
+                        architecture: "arm_64",
+                        bootMode: "UEFI",
+                        licenseType: "BYOL",
+                        force: true,
+                    },
+                },
+            }),
+            [],
+        );
+    });
+
+    it("does not judge unknown values at any depth", () => {
+        const u = UNKNOWN;
+        assert.deepEqual(
+            failuresOf("CustomImage", {
+                __name: "w",
+                region: u,
+                imageName: u,
+                source: u,
+                tags: u,
+                description: u,
+            }),
+            [],
+        );
+        assert.deepEqual(
+            failuresOf("CustomImage", {
+                ...image,
+                source: { instanceId: u, dataDiskIds: [u, "disk-8pl1rzxa"] },
+                tags: { a: u },
+            }),
+            [],
+        );
+        assert.deepEqual(
+            failuresOf("ImageShare", { ...share, imageId: u, accountIds: [u, u, "100000000002"] }),
+            [],
+        );
+        assert.deepEqual(failuresOf("ImageShare", { ...share, accountIds: u, region: u, mode: u }), []);
+        assert.deepEqual(
+            failuresOf("ImageCopy", { ...copy, sourceRegion: u, destinationRegions: [u, "ap-guangzhou"] }),
+            [],
+        );
+    });
+
+    it("imageName: at most 60 characters, message names resource, value, rule and fix", () => {
+        const f = failuresOf("CustomImage", { ...image, imageName: "a".repeat(73) });
+        assert.equal(f.length, 1);
+        assert.equal(f[0].property, "imageName");
+        assert.match(
+            f[0].reason,
+            /^CustomImage "web": imageName "a+…" is 73 characters; Tencent Cloud allows at most 60: shorten it$/,
+        );
+        assert.match(reasons("CustomImage", { ...image, imageName: "" }), /imageName is empty/);
+        assert.match(
+            reasons("ImageCopy", { ...copy, imageName: "x".repeat(61) }),
+            /imageName .* is 61 characters/,
+        );
+    });
+
+    it("description: at most 256 characters", () => {
+        assert.match(
+            reasons("CustomImage", { ...image, description: "d".repeat(257) }),
+            /description .* is 257 characters; Tencent Cloud allows at most 256/,
+        );
+    });
+
+    it("IDs: image, instance, disk and snapshot formats", () => {
+        assert.match(
+            reasons("ImageShare", { ...share, imageId: "img-123" }),
+            /imageId\|.*imageId "img-123" is not an image ID: they look like img-gvbnzy6f/,
+        );
+        assert.match(
+            reasons("ImageCopy", { ...copy, sourceImageId: "ins-gvbnzy6f" }),
+            /sourceImageId "ins-gvbnzy6f" is not an image ID/,
+        );
+        assert.match(
+            reasons("CustomImage", { ...image, source: { instanceId: "ins-1122" } }),
+            /source\|.*source.instanceId "ins-1122" is not an instance ID/,
+        );
+        assert.match(
+            reasons("CustomImage", {
+                ...image,
+                source: { instanceId: "ins-2v3sqe2t", dataDiskIds: ["snap-4l2rz0ab"] },
+            }),
+            /source.dataDiskIds\[0\] "snap-4l2rz0ab" is not a cloud disk ID/,
+        );
+        assert.match(
+            reasons("CustomImage", { ...image, source: { snapshotIds: ["snap-1"] } }),
+            /source.snapshotIds\[0\] "snap-1" is not a snapshot ID/,
+        );
+    });
+
+    it("account IDs: digit strings of 5 to 20 digits, no duplicates, at least one", () => {
+        assert.match(
+            reasons("ImageShare", { ...share, accountIds: ["abc"] }),
+            /accountIds\[0\] "abc" is not a root-account ID/,
+        );
+        assert.match(
+            reasons("ImageShare", { ...share, accountIds: ["1234"] }),
+            /accountIds\[0\] "1234" is not a root-account ID/,
+        );
+        assert.match(
+            reasons("ImageShare", { ...share, accountIds: ["100000000002", "100000000003", "100000000002"] }),
+            /accountIds\[2\] "100000000002" is listed twice; each account may appear once: remove the duplicate/,
+        );
+        assert.match(reasons("ImageShare", { ...share, accountIds: [] }), /accountIds is empty/);
+        assert.match(
+            reasons("ImageShare", { ...share, accountIds: "100000000002" }),
+            /accountIds must be a list, not a string/,
+        );
+    });
+
+    it("mode: additive or authoritative", () => {
+        assert.match(
+            reasons("ImageShare", { ...share, mode: "exclusive" }),
+            /mode "exclusive" is not one of "additive", "authoritative"/,
+        );
+        assert.deepEqual(failuresOf("ImageShare", { ...share, mode: "authoritative" }), []);
+    });
+
+    it("regions: a region ID's shape, with the nearest known region suggested", () => {
+        assert.match(
+            reasons("CustomImage", { ...image, region: "Guangzhou" }),
+            /region "Guangzhou" is not a region ID: region IDs look like ap-guangzhou; did you mean ap-guangzhou\?/,
+        );
+        assert.match(
+            reasons("ImageCopy", { ...copy, destinationRegions: ["ap_tokyo"] }),
+            /destinationRegions\[0\] "ap_tokyo" is not a region ID.*did you mean ap-tokyo\?/,
+        );
+        assert.match(reasons("ImageShare", { ...share, region: "Mars" }), /known regions: ap-guangzhou/);
+    });
+
+    it("a missing region says where to set it", () => {
+        const { region: _region, ...noRegion } = image;
+        assert.match(
+            reasons("CustomImage", noRegion),
+            /^region\|CustomImage "web": region is required: set region on the resource, or the provider setting \(pulumi config set tencentcloud-images:region/,
+        );
+        const { sourceRegion: _sourceRegion, ...noSourceRegion } = copy;
+        assert.match(
+            reasons("ImageCopy", noSourceRegion),
+            /sourceRegion is required: set sourceRegion on the resource/,
+        );
+    });
+
+    it("required properties and __name", () => {
+        assert.match(
+            reasons("CustomImage", { __name: "w", region: "ap-guangzhou" }),
+            /imageName is required[\s\S]*source is required/,
+        );
+        const { __name: _name, ...unnamed } = image;
+        assert.match(reasons("CustomImage", unnamed), /CustomImage "\(unnamed\)": __name is required/);
+    });
+
+    it("source: exactly one of instanceId, snapshotIds, import", () => {
+        assert.match(
+            reasons("CustomImage", {
+                ...image,
+                source: { instanceId: "ins-2v3sqe2t", snapshotIds: ["snap-4l2rz0ab"] },
+            }),
+            /source has instanceId and snapshotIds; exactly one of source.instanceId, source.snapshotIds or source.import is allowed: keep one/,
+        );
+        assert.match(reasons("CustomImage", { ...image, source: {} }), /source names no image source/);
+        assert.match(
+            reasons("CustomImage", {
+                ...image,
+                source: { snapshotIds: ["snap-4l2rz0ab"], forcePoweroff: true },
+            }),
+            /source.forcePoweroff only applies to an instance source/,
+        );
+        assert.match(
+            reasons("CustomImage", { ...image, source: { instanceID: "ins-2v3sqe2t" } }),
+            /source has an unknown property instanceID/,
+        );
+        assert.match(
+            reasons("CustomImage", { ...image, source: { snapshotIds: ["snap-4l2rz0ab", "snap-4l2rz0ab"] } }),
+            /snapshotIds\[1\] .* is listed twice/,
+        );
+        assert.match(
+            reasons("CustomImage", {
+                ...image,
+                source: { instanceId: "ins-2v3sqe2t", dataDiskIds: ["disk-8pl1rzxa", "disk-8pl1rzxa"] },
+            }),
+            /dataDiskIds\[1\] .* is listed twice/,
+        );
+    });
+
+    it("import source: URL, OS, architecture, boot mode, licence type", () => {
+        const imp = {
+            imageUrl: "https://b.cos/x.raw",
+            osType: "CentOS",
+            osVersion: "7",
+            architecture: "x86_64",
+        };
+        const r = (over: Record<string, unknown>) =>
+            reasons("CustomImage", { ...image, source: { import: { ...imp, ...over } } });
+        assert.match(
+            r({ imageUrl: "cos://b/x" }),
+            /source.import.imageUrl "cos:\/\/b\/x" is not an http\(s\) URL/,
+        );
+        assert.match(
+            r({ architecture: "arm" }),
+            /source.import.architecture "arm" is not one of "x86_64", "i386", "arm_64"/,
+        );
+        assert.match(
+            r({ bootMode: "BIOS" }),
+            /source.import.bootMode "BIOS" is not one of "Legacy BIOS", "UEFI"/,
+        );
+        assert.match(
+            r({ licenseType: "byol" }),
+            /source.import.licenseType "byol" is not one of "TencentCloud", "BYOL"/,
+        );
+        assert.match(r({ osType: "" }), /source.import.osType is empty/);
+        assert.match(r({ osVersion: undefined }), /source.import.osVersion is required/);
+        assert.match(r({ force: "yes" }), /source.import.force must be a boolean, not a string/);
+    });
+
+    it("tags: count, key and value rules, reserved prefixes", () => {
+        const many = Object.fromEntries(Array.from({ length: 51 }, (_, i) => [`k${i}`, "v"]));
+        assert.match(
+            reasons("CustomImage", { ...image, tags: many }),
+            /tags has 51 tags; Tencent Cloud allows at most 50 per image/,
+        );
+        const fifty = Object.fromEntries(Array.from({ length: 50 }, (_, i) => [`k${i}`, "v"]));
+        assert.deepEqual(failuresOf("CustomImage", { ...image, tags: fifty }), []);
+        assert.match(
+            reasons("CustomImage", { ...image, tags: { "qcs:x": "v" } }),
+            /^tags\|.*tag key "qcs:x" starts with "qcs:", which Tencent Cloud reserves: change it/,
+        );
+        assert.match(
+            reasons("CustomImage", { ...image, tags: { k: 5 } }),
+            /tags.k must be a string, not a number/,
+        );
+    });
+
+    it("timeoutMinutes: a whole number from 1 to 1440", () => {
+        assert.match(
+            reasons("CustomImage", { ...image, timeoutMinutes: 0 }),
+            /timeoutMinutes is 0; at least 1 is required/,
+        );
+        assert.match(
+            reasons("ImageCopy", { ...copy, timeoutMinutes: 2000 }),
+            /timeoutMinutes is 2000; at most 1440 is allowed/,
+        );
+        assert.match(
+            reasons("CustomImage", { ...image, timeoutMinutes: 2.5 }),
+            /timeoutMinutes is 2.5: use a whole number/,
+        );
+    });
+
+    it("copy: destinations distinct, not the source region, at least one", () => {
+        assert.match(
+            reasons("ImageCopy", { ...copy, destinationRegions: ["ap-shanghai", "ap-guangzhou"] }),
+            /^destinationRegions\|ImageCopy "c": destinationRegions includes the source region ap-guangzhou; a custom image cannot be copied to its own region: remove ap-guangzhou from destinationRegions$/,
+        );
+        assert.match(
+            reasons("ImageCopy", { ...copy, destinationRegions: ["ap-shanghai", "ap-shanghai"] }),
+            /destinationRegions\[1\] "ap-shanghai" is listed twice/,
+        );
+        assert.match(
+            reasons("ImageCopy", { ...copy, destinationRegions: [] }),
+            /destinationRegions is empty/,
+        );
+    });
+
+    it("collects every failure of a resource at once", () => {
+        const f = failuresOf("CustomImage", {
+            __name: "bad",
+            region: "x",
+            imageName: "n".repeat(61),
+            description: "d".repeat(300),
+            source: { instanceId: "nope" },
+            tags: { project: "x" },
+            timeoutMinutes: -1,
+        });
+        assert.deepEqual(
+            f.map((x) => x.property),
+            ["region", "imageName", "description", "source", "tags", "timeoutMinutes"],
+        );
+        assert.ok(f.every((x) => x.reason.startsWith('CustomImage "bad": ')));
+    });
+
+    it("customImageFailures turns a raw zod error into failures", () => {
+        const input = { ...image, imageName: 7 };
+        const parsed = customImageSchema.safeParse(input);
+        assert.equal(parsed.success, false);
+        const f = customImageFailures(input, parsed.error!);
+        assert.deepEqual(f, [
+            {
+                property: "imageName",
+                reason: 'CustomImage "web": imageName must be a string, not a number: change it',
+            },
+        ]);
+    });
+});
