@@ -1,0 +1,270 @@
+/**
+ * The operations of CustomImage.
+ *
+ * No duplicates: every image this resource makes carries marker tags (managed-by + the logical
+ * name). Before creating, and again when a create's reply was lost on the way back, the image is
+ * looked up by name (names are unique per account and region): one carrying this resource's marker
+ * is adopted, never duplicated; one without it is refused unless `adoptExisting` is set.
+ */
+import type { CustomImageInputs, CustomImageSource } from "../plan/inputSchemas";
+import { Image } from "../backend/types";
+import { checkCustomImage } from "./planChecks";
+import { errorCode, operationError, replyMayBeLost, ResourceOperationError } from "./errors";
+import { defaultImageTimeout, diffCustomImage } from "./diffs";
+import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
+import { describeImage, findOwnImageByName, hasMarker, markerTags, tagChanges, userTags } from "./images";
+import { CustomImageOutputs, DEFAULT_TIMEOUT_MINUTES, INPUT_KEYS, pickInputs } from "./state";
+import { deleteImageAndWait } from "./deletion";
+import { endedInFailure, lastStateOf, vanished, waitUntilNormal } from "./waits";
+
+function timeoutOf(inputs: Pick<CustomImageInputs, "timeoutMinutes" | "source">): number {
+    return inputs.timeoutMinutes ?? defaultImageTimeout(inputs.source);
+}
+
+function isImport(source: CustomImageSource): source is Extract<CustomImageSource, { import: unknown }> {
+    return "import" in source && source.import !== undefined;
+}
+
+/** The outputs: the inputs plus what the service reports about the image. */
+export function customImageOutputs(inputs: CustomImageInputs, image: Image): CustomImageOutputs {
+    return {
+        ...inputs,
+        region: image.region,
+        imageId: image.imageId,
+        imageState: image.imageState,
+        imageType: image.imageType,
+        osName: image.osName,
+        platform: image.platform,
+        architecture: image.architecture,
+        imageSizeGb: image.imageSizeGb,
+        createdTime: image.createdTime,
+        snapshotIds: image.snapshots.map((s) => s.snapshotId),
+    };
+}
+
+/** Outputs when only the ID is certain (a partial create whose image could not be read). */
+function minimalOutputs(inputs: CustomImageInputs, imageId: string, state: string): CustomImageOutputs {
+    return {
+        ...inputs,
+        imageId,
+        imageState: state,
+        imageType: "PRIVATE_IMAGE",
+        osName: "",
+        platform: "",
+        architecture: "",
+        imageSizeGb: 0,
+        createdTime: "",
+        snapshotIds: [],
+    };
+}
+
+/** Refuses to take over an image of the same name that this resource did not make. */
+function nameTaken(op: OperationContext, inputs: CustomImageInputs, existing: Image): ResourceOperationError {
+    return operationError(
+        op.ref,
+        op.op,
+        `an image named "${inputs.imageName}" already exists in ${inputs.region} (${existing.imageId}, ${existing.imageState}) and was not made by this resource`,
+        "choose another imageName, or set adoptExisting: true to bring that image under this resource",
+    );
+}
+
+/** Sends CreateImage / ImportImage; a lost reply is resolved by looking the name up (no second image). */
+async function startCreate(op: OperationContext, inputs: CustomImageInputs): Promise<string> {
+    const { backend } = op.ctx;
+    const name = inputs.__name;
+    const tags = { ...(inputs.tags ?? {}), ...markerTags(name) };
+    const common = { imageName: inputs.imageName, imageDescription: inputs.description, tags };
+    const source = inputs.source;
+    const action = isImport(source) ? "ImportImage" : "CreateImage";
+    try {
+        if (isImport(source))
+            return await backend.importImage(inputs.region, { ...common, ...source.import });
+        if ("instanceId" in source) {
+            return await backend.createImage(inputs.region, {
+                ...common,
+                instanceId: source.instanceId,
+                dataDiskIds: source.dataDiskIds,
+                forcePoweroff: source.forcePoweroff,
+                sysprep: source.sysprep,
+            });
+        }
+        return await backend.createImage(inputs.region, { ...common, snapshotIds: source.snapshotIds });
+    } catch (error) {
+        const duplicate = errorCode(error) === "InvalidImageName.Duplicate";
+        if (!replyMayBeLost(error) && !duplicate) throw error;
+        // The request may have been carried out (or a concurrent run made the image): look it up.
+        const found = await findOwnImageByName(backend, inputs.region, inputs.imageName);
+        if (found && hasMarker(found, name)) {
+            op.say(
+                `${action} reply was lost; found ${found.imageId} carrying this resource's marker: using it`,
+            );
+            return found.imageId;
+        }
+        if (found) throw nameTaken(op, inputs, found);
+        throw operationError(
+            op.ref,
+            op.op,
+            `${action} in ${inputs.region} got no reply (${error instanceof Error ? error.message : String(error)}) and no image named "${inputs.imageName}" exists there`,
+            "nothing was created; run `pulumi up` again (an image that appears later carries this resource's marker and will be taken over, not duplicated)",
+            error,
+        );
+    }
+}
+
+/** Brings an adopted image's description and tags in line with the inputs (markers added). */
+async function reconcile(op: OperationContext, inputs: CustomImageInputs, image: Image): Promise<void> {
+    const { backend } = op.ctx;
+    const changes: { imageName?: string; imageDescription?: string } = {};
+    if (inputs.imageName !== image.imageName) changes.imageName = inputs.imageName;
+    if ((inputs.description ?? "") !== image.imageDescription)
+        changes.imageDescription = inputs.description ?? "";
+    if (Object.keys(changes).length > 0)
+        await backend.modifyImageAttribute(image.region, image.imageId, changes);
+    const tags = tagChanges(image.tags, inputs.tags ?? {}, markerTags(inputs.__name));
+    if (Object.keys(tags.replace).length > 0 || tags.remove.length > 0) {
+        await backend.modifyImageTags(image.region, image.imageId, tags);
+    }
+}
+
+/**
+ * Waits for the image to become NORMAL. A failed image (CREATEFAILED/IMPORTFAILED) is deleted, since
+ * it is useless and holds the name; a timeout keeps the image (id + properties), and the next
+ * `pulumi up` resumes the wait.
+ */
+async function settle(
+    op: OperationContext,
+    inputs: CustomImageInputs,
+    imageId: string,
+): Promise<CustomImageOutputs> {
+    const { backend } = op.ctx;
+    const timeout = timeoutOf(inputs);
+    try {
+        return customImageOutputs(inputs, await waitUntilNormal(op, inputs.region, imageId, timeout));
+    } catch (error) {
+        const detail = error instanceof Error ? error.message : String(error);
+        if (vanished(error)) {
+            throw operationError(op.ref, op.op, detail, "run `pulumi up` again to create it anew", error);
+        }
+        if (endedInFailure(error)) {
+            const deleted = await backend
+                .deleteImages(inputs.region, [imageId], { deleteSnapshots: false })
+                .then(
+                    () => true,
+                    () => false,
+                );
+            if (deleted) {
+                throw operationError(
+                    op.ref,
+                    op.op,
+                    `${detail} The failed image ${imageId} was deleted`,
+                    "fix the source (instance state, snapshots, or the import URL and OS fields) and run `pulumi up` again",
+                    error,
+                );
+            }
+        }
+        const live = await describeImage(backend, inputs.region, imageId).catch(() => undefined);
+        const outs = live
+            ? customImageOutputs(inputs, live)
+            : minimalOutputs(inputs, imageId, lastStateOf(error) ?? "CREATING");
+        throw operationError(
+            op.ref,
+            op.op,
+            `${imageId} in ${inputs.region} did not become NORMAL: ${detail}`,
+            endedInFailure(error)
+                ? "delete the failed image (pulumi destroy, or the console) and run `pulumi up` again"
+                : "the image is kept in the state; run `pulumi up` again to keep waiting (raise timeoutMinutes for big images)",
+            error,
+        ).withPartialState(imageId, outs);
+    }
+}
+
+async function create(
+    inputs: CustomImageInputs,
+    op: OperationContext,
+): Promise<{ id: string; outs: CustomImageOutputs }> {
+    const { backend } = op.ctx;
+    const existing = await findOwnImageByName(backend, inputs.region, inputs.imageName);
+    let imageId: string;
+    if (existing) {
+        if (!inputs.adoptExisting && !hasMarker(existing, inputs.__name))
+            throw nameTaken(op, inputs, existing);
+        op.say(
+            inputs.adoptExisting
+                ? `adopting the existing image ${existing.imageId} ("${existing.imageName}", ${existing.imageState}) in ${inputs.region}`
+                : `found ${existing.imageId} carrying this resource's marker (an earlier run made it): using it instead of creating another`,
+        );
+        await reconcile(op, inputs, existing);
+        imageId = existing.imageId;
+    } else {
+        imageId = await startCreate(op, inputs);
+        op.say(`creating ${imageId} in ${inputs.region}`);
+    }
+    const outs = await settle(op, inputs, imageId);
+    return { id: imageId, outs };
+}
+
+async function read(
+    id: string,
+    props: CustomImageOutputs,
+    op: OperationContext,
+): Promise<ReadOutcome<CustomImageOutputs>> {
+    const image = await describeImage(op.ctx.backend, props.region, id);
+    if (!image) return { id: "" };
+    const live = userTags(image.tags);
+    const refreshed: CustomImageOutputs = {
+        ...customImageOutputs(props, image),
+        imageName: image.imageName,
+        // Keep "absent" when the live value is the default, so a refresh without drift changes nothing.
+        description:
+            props.description === undefined && image.imageDescription === ""
+                ? undefined
+                : image.imageDescription,
+        tags: props.tags === undefined && Object.keys(live).length === 0 ? undefined : live,
+    };
+    return { id, props: refreshed, inputs: pickInputs(refreshed, INPUT_KEYS.CustomImage) };
+}
+
+async function update(
+    id: string,
+    olds: CustomImageOutputs,
+    news: CustomImageInputs,
+    op: OperationContext,
+): Promise<CustomImageOutputs> {
+    const { backend } = op.ctx;
+    const region = olds.region;
+    let image = await describeImage(backend, region, id);
+    if (!image) {
+        throw operationError(
+            op.ref,
+            op.op,
+            `image ${id} no longer exists in ${region}`,
+            "run `pulumi refresh` to drop it from the state, then `pulumi up` to create it anew",
+        );
+    }
+    const inputs: CustomImageInputs = { ...news, region };
+    if (image.imageState !== "NORMAL") {
+        // A create that timed out earlier: keep waiting before changing anything.
+        image = await waitUntilNormal(op, region, id, timeoutOf(inputs));
+    }
+    await reconcile(op, inputs, image);
+    const after = (await describeImage(backend, region, id)) ?? image;
+    return customImageOutputs(inputs, after);
+}
+
+async function remove(id: string, props: CustomImageOutputs, op: OperationContext): Promise<void> {
+    await deleteImageAndWait(op, props.region, id, {
+        deleteSnapshots: props.deleteSnapshotsOnDelete === true,
+        timeoutMinutes: props.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES.delete,
+    });
+}
+
+/** The handlers of CustomImage. */
+export const customImage = defineResource<CustomImageInputs, CustomImageOutputs>({
+    kind: "CustomImage",
+    check: checkCustomImage,
+    diff: diffCustomImage,
+    create,
+    read,
+    update,
+    delete: remove,
+});

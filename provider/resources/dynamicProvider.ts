@@ -1,0 +1,27 @@
+/**
+ * The `pulumi.dynamic.ResourceProvider` objects handed to `new pulumi.dynamic.Resource(...)`.
+ *
+ * The methods are deliberately thin: each only references the `handlers` module object (and the
+ * resource's key, a plain string). The closure serializer therefore captures `handlers` as
+ * `require("<package>/dist/provider/resources/handlers")` when the package is installed, and the
+ * serialized provider contains no settings, clients or credentials. Everything else (settings,
+ * backend, waiter) is looked up by the handlers when a method runs.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import * as handlers from "./handlers";
+
+/** The resources served by {@link dynamicProviderFor}: keys of the handlers module. */
+export type HandlerKey = "customImage" | "imageShare" | "imageCopy";
+
+/** The provider object of one resource. */
+export function dynamicProviderFor(key: HandlerKey): pulumi.dynamic.ResourceProvider {
+    return {
+        configure: (req) => handlers.configure(req),
+        check: (olds, news) => handlers[key].check(olds, news),
+        diff: (id, olds, news) => handlers[key].diff(id, olds, news),
+        create: (inputs) => handlers[key].create(inputs),
+        read: (id, props) => handlers[key].read(id, props),
+        update: (id, olds, news) => handlers[key].update(id, olds, news),
+        delete: (id, props) => handlers[key].delete(id, props),
+    };
+}

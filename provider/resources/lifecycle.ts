@@ -1,0 +1,123 @@
+/**
+ * The one mechanism behind the three resource providers: a resource describes its operations as a
+ * {@link ResourceSpec}, and {@link defineResource} turns that into handlers shaped like
+ * `pulumi.dynamic.ResourceProvider` methods. The wrapper gets the context when a method runs (never
+ * earlier), names the resource and operation in every error, and keeps the `id` and `properties` of a
+ * partial create/update so the engine records what exists.
+ */
+import type * as pulumi from "@pulumi/pulumi";
+import { getResourceContext, ResourceContext } from "./context";
+import { describeResource, Operation, ResourceKind, ResourceRef, wrapOperationError } from "./errors";
+import { announce, progressReporter, ProgressObservation } from "./progress";
+
+/** What one running operation knows: which resource, which operation, and the context. */
+export interface OperationContext {
+    readonly ref: ResourceRef;
+    readonly op: Operation;
+    readonly ctx: ResourceContext;
+    /** `CustomImage "web"`. */
+    readonly label: string;
+    /** Prints one line now: `tencentcloud-images: CustomImage "web": <message>`. */
+    say(message: string): void;
+    /** A throttled progress reporter for a wait on `what` (e.g. `img-1 in ap-guangzhou`) until `target`. */
+    progress(what: string, target: string): (observation: ProgressObservation) => void;
+}
+
+/** Stored outputs always carry the hidden logical name. */
+export interface Named {
+    __name?: string;
+}
+
+/** What `read` returns: `id` "" when gone; else the refreshed outputs and the inputs they imply. */
+export interface ReadOutcome<O> {
+    id: string;
+    props?: O;
+    inputs?: Record<string, unknown>;
+}
+
+/** A resource's operations, on checked inputs `I` and stored outputs `O`. */
+export interface ResourceSpec<I extends Named, O extends Named> {
+    kind: ResourceKind;
+    /** Validates and defaults the inputs (the plan checks). */
+    check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult>;
+    /** Pure: old outputs against new inputs. */
+    diff(olds: O, news: I): pulumi.dynamic.DiffResult;
+    create(inputs: I, op: OperationContext): Promise<{ id: string; outs: O }>;
+    /** Returns `{ id: "" }` when the resource is gone. */
+    read(id: string, props: O, op: OperationContext): Promise<ReadOutcome<O>>;
+    update(id: string, olds: O, news: I, op: OperationContext): Promise<O>;
+    delete(id: string, props: O, op: OperationContext): Promise<void>;
+}
+
+/** The handlers of one resource: the `ResourceProvider` methods minus `configure`. */
+export interface ResourceHandlers {
+    readonly kind: ResourceKind;
+    check(olds: Record<string, unknown>, news: Record<string, unknown>): Promise<pulumi.dynamic.CheckResult>;
+    diff(
+        id: string,
+        olds: Record<string, unknown>,
+        news: Record<string, unknown>,
+    ): Promise<pulumi.dynamic.DiffResult>;
+    create(inputs: Record<string, unknown>): Promise<pulumi.dynamic.CreateResult>;
+    read(id: string, props?: Record<string, unknown>): Promise<pulumi.dynamic.ReadResult>;
+    update(
+        id: string,
+        olds: Record<string, unknown>,
+        news: Record<string, unknown>,
+    ): Promise<pulumi.dynamic.UpdateResult>;
+    delete(id: string, props: Record<string, unknown>): Promise<void>;
+}
+
+function nameOf(props: Record<string, unknown> | undefined): string | undefined {
+    const name = props?.__name;
+    return typeof name === "string" && name !== "" ? name : undefined;
+}
+
+function operationContext(ref: ResourceRef, op: Operation): OperationContext {
+    const ctx = getResourceContext();
+    const label = describeResource(ref);
+    return {
+        ref,
+        op,
+        ctx,
+        label,
+        say: (message) => announce(ctx.log, label, message),
+        progress: (what, target) =>
+            progressReporter(`${label}: ${what}`, target, { log: ctx.log, now: ctx.now }),
+    };
+}
+
+/** Runs `body` for one operation, turning any failure into a worded ResourceOperationError. */
+async function run<T>(
+    kind: ResourceKind,
+    op: Operation,
+    props: Record<string, unknown> | undefined,
+    body: (ref: ResourceRef) => Promise<T> | T,
+): Promise<T> {
+    const ref: ResourceRef = { kind, name: nameOf(props) };
+    try {
+        return await body(ref);
+    } catch (error) {
+        throw wrapOperationError(ref, op, error);
+    }
+}
+
+/** Builds the handlers of a resource from its spec. */
+export function defineResource<I extends Named, O extends Named>(spec: ResourceSpec<I, O>): ResourceHandlers {
+    const { kind } = spec;
+    return {
+        kind,
+        check: (olds, news) => run(kind, "check", news, () => spec.check(olds, news)),
+        diff: (_id, olds, news) => run(kind, "diff", news, () => spec.diff(olds as O, news as I)),
+        create: (inputs) =>
+            run(kind, "create", inputs, (ref) => spec.create(inputs as I, operationContext(ref, "create"))),
+        read: (id, props = {}) =>
+            run(kind, "read", props, (ref) => spec.read(id, props as O, operationContext(ref, "read"))),
+        update: (id, olds, news) =>
+            run(kind, "update", news, async (ref) => ({
+                outs: await spec.update(id, olds as O, news as I, operationContext(ref, "update")),
+            })),
+        delete: (id, props) =>
+            run(kind, "delete", props, (ref) => spec.delete(id, props as O, operationContext(ref, "delete"))),
+    };
+}

@@ -1,0 +1,56 @@
+/**
+ * Waiting on images with progress lines: thin wrappers over the batched ImageWaiter that print what
+ * is waited on, its state and SyncPercent (throttled), and the outcome.
+ */
+import { ImageWaitError } from "../backend/waiter";
+import { Image, ImageState } from "../backend/types";
+import { OperationContext } from "./lifecycle";
+import { minutes } from "./images";
+
+/** Waits until the image is NORMAL (fails fast on CREATEFAILED / IMPORTFAILED), printing progress. */
+export async function waitUntilNormal(
+    op: OperationContext,
+    region: string,
+    imageId: string,
+    timeoutMinutes: number,
+): Promise<Image> {
+    const report = op.progress(`${imageId} in ${region}`, "NORMAL");
+    const image = await op.ctx.waiter.waitForState(region, imageId, {
+        until: ["NORMAL"],
+        failOn: ["CREATEFAILED", "IMPORTFAILED"],
+        timeoutMs: minutes(timeoutMinutes),
+        onProgress: (seen) => report({ state: seen.imageState, percent: seen.syncPercent }),
+    });
+    report({ state: image.imageState, percent: image.syncPercent });
+    return image;
+}
+
+/** Waits until the image no longer exists, printing progress. */
+export async function waitUntilGone(
+    op: OperationContext,
+    region: string,
+    imageId: string,
+    timeoutMinutes: number,
+): Promise<void> {
+    const report = op.progress(`${imageId} in ${region}`, "deletion");
+    await op.ctx.waiter.waitForGone(region, imageId, {
+        timeoutMs: minutes(timeoutMinutes),
+        onProgress: (seen) => report({ state: seen.imageState, percent: seen.syncPercent }),
+    });
+    report({ state: "GONE" });
+}
+
+/** The state an image reached before a wait failed, if the waiter saw it. */
+export function lastStateOf(error: unknown): ImageState | undefined {
+    return error instanceof ImageWaitError ? error.lastState : undefined;
+}
+
+/** True when the image ended in a failure state (CREATEFAILED / IMPORTFAILED). */
+export function endedInFailure(error: unknown): boolean {
+    return error instanceof ImageWaitError && error.reason === "failed";
+}
+
+/** True when the image vanished while being waited on. */
+export function vanished(error: unknown): boolean {
+    return error instanceof ImageWaitError && error.reason === "gone";
+}
