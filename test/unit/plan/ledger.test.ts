@@ -1,0 +1,117 @@
+import assert from "node:assert/strict";
+import { Ledger } from "../../../provider/plan/ledger";
+import type { ResourceRef } from "../../../provider/plan/failures";
+
+const ci = (name: string): ResourceRef => ({ kind: "CustomImage", name });
+const cp = (name: string): ResourceRef => ({ kind: "ImageCopy", name });
+const sh = (name: string): ResourceRef => ({ kind: "ImageShare", name });
+const R = "ap-guangzhou";
+
+describe("plan/ledger: custom images per region", () => {
+    it("passes at the limit and fails one over", () => {
+        const ledger = new Ledger();
+        ledger.record(ci("a"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        ledger.record(cp("b"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        assert.equal(ledger.judgeRegion(cp("b"), "destinationRegions", R, 8, 10), undefined);
+        ledger.record(ci("c"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        const f = ledger.judgeRegion(ci("c"), "region", R, 8, 10);
+        assert.deepEqual(f, {
+            property: "region",
+            reason:
+                'CustomImage "c": region ap-guangzhou would hold 11 custom images but its quota is 10: 8 exist, ' +
+                'this plan adds 3 (CustomImage "a", CustomImage "c", ImageCopy "b") and deletes 0; every custom image ' +
+                "of a region counts against its quota: delete custom images you no longer need in ap-guangzhou, ask " +
+                "Tencent Cloud to raise the quota, or create fewer images there",
+        });
+    });
+
+    it("is deterministic: the same contributions in another order give the same message", () => {
+        const one = new Ledger();
+        const two = new Ledger();
+        const names = ["z", "a", "m", "b"];
+        for (const n of names) one.record(ci(n), { regions: [{ region: R, add: 1, remove: 0 }] });
+        for (const n of [...names].reverse())
+            two.record(ci(n), { regions: [{ region: R, add: 1, remove: 0 }] });
+        const a = one.judgeRegion(ci("x"), "region", R, 0, 3);
+        const b = two.judgeRegion(ci("x"), "region", R, 0, 3);
+        assert.ok(a);
+        assert.deepEqual(a, b);
+        assert.match(a.reason, /\(CustomImage "a", CustomImage "b", CustomImage "m", CustomImage "z"\)/);
+    });
+
+    it("re-checking the same resource replaces its contribution", () => {
+        const ledger = new Ledger();
+        ledger.record(cp("copy"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        ledger.record(cp("copy"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        assert.equal(ledger.regionTotals(R).added, 1);
+        ledger.record(cp("copy"), { regions: [] });
+        assert.equal(ledger.regionTotals(R).added, 0);
+        // Same name, another type: a different resource.
+        ledger.record(ci("copy"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        ledger.record(cp("copy"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        assert.equal(ledger.regionTotals(R).added, 2);
+        ledger.forget(ci("copy"));
+        assert.equal(ledger.regionTotals(R).added, 1);
+    });
+
+    it("deletes subtract", () => {
+        const ledger = new Ledger();
+        ledger.record(ci("new"), { regions: [{ region: R, add: 2, remove: 0 }] });
+        assert.ok(ledger.judgeRegion(ci("new"), "region", R, 9, 10));
+        ledger.record(cp("shrinks"), { regions: [{ region: R, add: 0, remove: 1 }] });
+        assert.equal(ledger.judgeRegion(ci("new"), "region", R, 9, 10), undefined);
+        assert.deepEqual(ledger.regionTotals(R), { added: 2, removed: 1, adders: ['CustomImage "new"'] });
+    });
+
+    it("other regions do not count", () => {
+        const ledger = new Ledger();
+        ledger.record(ci("a"), { regions: [{ region: "ap-shanghai", add: 5, remove: 0 }] });
+        assert.equal(ledger.judgeRegion(ci("b"), "region", R, 10, 10), undefined);
+    });
+});
+
+describe("plan/ledger: accounts per shared image", () => {
+    const share = (
+        accounts: string[],
+        over: Partial<{ removed: string[]; authoritative: boolean; imageId: string }> = {},
+    ) => ({
+        share: { region: R, imageId: "img-aaaaaaaa", accounts, removed: [], authoritative: false, ...over },
+    });
+
+    it("counts existing ∪ planned accounts against the limit", () => {
+        const ledger = new Ledger();
+        ledger.record(sh("a"), share(["1000001", "1000002"]));
+        assert.equal(
+            ledger.judgeShare(sh("a"), "accountIds", R, "img-aaaaaaaa", ["1000001", "1000003"], 3),
+            undefined,
+        );
+        ledger.record(sh("b"), share(["1000004"]));
+        const f = ledger.judgeShare(sh("b"), "accountIds", R, "img-aaaaaaaa", ["1000001", "1000003"], 3);
+        assert.ok(f);
+        assert.equal(f.property, "accountIds");
+        assert.equal(
+            f.reason,
+            'ImageShare "b": img-aaaaaaaa in ap-guangzhou would be shared with 4 accounts but the limit is 3: it is ' +
+                'shared with 2 that stay, this plan adds 2 (ImageShare "a", ImageShare "b"); remove accounts from ' +
+                "accountIds, unshare accounts that no longer need the image, or, if your account allows more, raise " +
+                "the provider setting tencentcloud-images:maxShareAccounts",
+        );
+    });
+
+    it("removed accounts and authoritative mode free places; other images do not count", () => {
+        const ledger = new Ledger();
+        ledger.record(sh("a"), share(["1000004"], { removed: ["1000003"] }));
+        assert.equal(
+            ledger.judgeShare(sh("a"), "accountIds", R, "img-aaaaaaaa", ["1000001", "1000003"], 2),
+            undefined,
+        );
+        ledger.record(sh("a"), share(["1000004", "1000005"], { authoritative: true }));
+        assert.equal(
+            ledger.judgeShare(sh("a"), "accountIds", R, "img-aaaaaaaa", ["1000001", "1000003"], 2),
+            undefined,
+        );
+        ledger.record(sh("o"), share(["1000006", "1000007", "1000008"], { imageId: "img-bbbbbbbb" }));
+        assert.equal(ledger.judgeShare(sh("a"), "accountIds", R, "img-aaaaaaaa", [], 2), undefined);
+        assert.ok(ledger.judgeShare(sh("o"), "accountIds", R, "img-bbbbbbbb", [], 2));
+    });
+});
