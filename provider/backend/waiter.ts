@@ -38,8 +38,8 @@ export interface WaitForGoneOptions {
     signal?: AbortSignal;
 }
 
-/** Why a wait ended without success. */
-export type ImageWaitFailure = "failed" | "timeout" | "gone" | "aborted" | "poll-error";
+/** Why a wait ended without success (an abort rejects with the signal's reason instead). */
+export type ImageWaitFailure = "failed" | "timeout" | "gone" | "poll-error";
 
 /** A wait that did not succeed; names the image, its region, its last state and how long it waited. */
 export class ImageWaitError extends Error {
