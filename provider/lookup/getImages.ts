@@ -1,0 +1,124 @@
+/**
+ * getImages: the images of one region that match the arguments, newest first. Runs in the program
+ * (a dynamic provider cannot offer functions to the engine), with the provider's configuration rules.
+ */
+import * as pulumi from "@pulumi/pulumi";
+import { createImageBackend } from "../backend";
+import { Image, ImageBackend } from "../backend/types";
+import {
+    CONFIG_NAMESPACE,
+    ProviderSettings,
+    resolveSettings,
+    SETTING_ENV_VARS,
+    settingSource,
+} from "../config";
+import { filterImages, ImageSummary } from "./filterImages";
+import { assertMarketplaceRegion, unsafeMostRecentWarning } from "./guards";
+import { GetImagesArgs, LookupCriteria, parseLookupArgs } from "./lookupArgs";
+
+/** What {@link getImages} returns. */
+export interface GetImagesResult {
+    /** The region searched. */
+    region: string;
+    /** The matching images, newest first (only the newest when `mostRecent`). */
+    images: ImageSummary[];
+    /** Their IDs, in the same order. */
+    ids: string[];
+}
+
+/** Options of the lookup functions; all optional, mostly for tests. */
+export interface LookupOptions {
+    /** The backend to call. Default: the Tencent Cloud backend built from the settings. */
+    backend?: ImageBackend;
+    /** The settings. Default: stack config `tencentcloud-images:<key>` inside a Pulumi program, else env. */
+    settings?: ProviderSettings;
+    /** Where warnings go. Default: `pulumi.log.warn` inside a Pulumi program, else `console.warn`. */
+    warn?: (message: string) => void;
+}
+
+/** True when running inside a Pulumi program (an engine or a mock monitor is present). */
+export function inPulumiProgram(): boolean {
+    return pulumi.runtime.hasEngine() || pulumi.runtime.hasMonitor();
+}
+
+/**
+ * The settings as the provider reads them: stack config inside a Pulumi program, then env. Outside
+ * a program there is no stack, so only the environment counts.
+ */
+export function lookupSettings(): ProviderSettings {
+    if (!inPulumiProgram()) return resolveSettings(settingSource());
+    const config = new pulumi.Config(CONFIG_NAMESPACE);
+    const prefix = `${CONFIG_NAMESPACE}:`;
+    return resolveSettings(
+        settingSource({
+            get: (key) => (key.startsWith(prefix) ? config.get(key.slice(prefix.length)) : undefined),
+        }),
+    );
+}
+
+function defaultWarn(message: string): void {
+    if (inPulumiProgram()) void pulumi.log.warn(message);
+    else console.warn(message);
+}
+
+/** The result of a lookup before it is shaped for one of the functions. */
+export interface LookupOutcome {
+    region: string;
+    criteria: LookupCriteria;
+    /** Every match, newest first (not cut to one by `mostRecent`). */
+    matches: ImageSummary[];
+}
+
+/**
+ * Validates the arguments, applies the guards, reads the images (by ID when `imageIds` is given,
+ * since the API refuses IDs and filters together; else with the server-side filters, every page)
+ * and filters the rest client-side. `fn` names the calling function in messages.
+ */
+export async function lookupImages(
+    args: GetImagesArgs | undefined,
+    fn: string,
+    options: LookupOptions = {},
+): Promise<LookupOutcome> {
+    const criteria = parseLookupArgs(args, fn);
+    let settings = options.settings;
+    const settingsNow = () => (settings ??= lookupSettings());
+    const region = criteria.region ?? settingsNow().region;
+    if (!region) {
+        throw new Error(
+            `${fn}: no region: pass region, or set ${CONFIG_NAMESPACE}:region ` +
+                `(pulumi config set ${CONFIG_NAMESPACE}:region ap-guangzhou) or ${SETTING_ENV_VARS.region}.`,
+        );
+    }
+    assertMarketplaceRegion(fn, region, criteria);
+    const warning = unsafeMostRecentWarning(fn, criteria);
+    if (warning) (options.warn ?? defaultWarn)(warning);
+
+    const backend = options.backend ?? createImageBackend(settingsNow());
+    let images: Image[];
+    if (criteria.imageIds) {
+        images = await backend.describeImagesByIds(region, criteria.imageIds);
+    } else {
+        images = await backend.listImages(region, {
+            imageTypes: criteria.imageTypes,
+            platform: criteria.platform,
+            tags: criteria.tags,
+        });
+    }
+    return { region, criteria, matches: filterImages(images, criteria) };
+}
+
+/**
+ * The images of one region that match `args`, newest first (created time, then image ID).
+ * With `mostRecent: true`, only the newest. An empty result is not an error (see {@link getImage}).
+ *
+ * Defaults: region from the provider setting; every image type; states `["NORMAL"]`; no other filter.
+ * Settings come from stack config `tencentcloud-images:<key>` inside a Pulumi program, else env.
+ */
+export async function getImages(
+    args: GetImagesArgs = {},
+    options: LookupOptions = {},
+): Promise<GetImagesResult> {
+    const { region, criteria, matches } = await lookupImages(args, "getImages", options);
+    const images = criteria.mostRecent ? matches.slice(0, 1) : matches;
+    return { region, images, ids: images.map((i) => i.imageId) };
+}
