@@ -8,13 +8,7 @@ export type ImageType = "PUBLIC_IMAGE" | "PRIVATE_IMAGE" | "SHARED_IMAGE" | "MAR
 
 /** The lifecycle state of an image (API `ImageState`). `USING` is legacy but may still appear. */
 export type ImageState =
-    | "CREATING"
-    | "NORMAL"
-    | "CREATEFAILED"
-    | "SYNCING"
-    | "IMPORTING"
-    | "IMPORTFAILED"
-    | "USING";
+    "CREATING" | "NORMAL" | "CREATEFAILED" | "SYNCING" | "IMPORTING" | "IMPORTFAILED" | "USING";
 
 /** A snapshot that backs an image (API `Snapshot`). */
 export interface ImageSnapshot {
