@@ -1,0 +1,28 @@
+/**
+ * pulumi-tencentcloud-images: Tencent Cloud CVM images as Pulumi resources, with plan-time checks of
+ * quotas and region/ownership rules, and lookups of public, marketplace, custom and shared images.
+ *
+ * This file is the public API and nothing else.
+ */
+export { CustomImage } from "./resources/customImage";
+export type {
+    CustomImageArgs,
+    CustomImageSourceArgs,
+    CustomImageInstanceSource,
+    CustomImageSnapshotSource,
+    CustomImageImportSource,
+} from "./resources/customImage";
+export { ImageShare } from "./resources/imageShare";
+export type { ImageShareArgs } from "./resources/imageShare";
+export { ImageCopy } from "./resources/imageCopy";
+export type { ImageCopyArgs } from "./resources/imageCopy";
+export type { CustomImageOutputs, ImageShareOutputs, ImageCopyOutputs } from "./resources/state";
+
+export { getImages, getImage, getImagesOutput, getImageOutput } from "./lookup";
+export type { GetImagesArgs, GetImagesResult, GetImageResult, ImageSummary, GetImagesOutputArgs } from "./lookup";
+export { NoImageMatchedError, SeveralImagesMatchedError, LookupArgumentError, MarketplaceRegionError } from "./lookup";
+
+export { resolveSettings, CONFIG_NAMESPACE, SETTING_ENV_VARS } from "./config";
+export type { ProviderSettings } from "./config";
+export { TencentCloudApiError, TransportError } from "./backend/errors";
+export type { ImageType, ImageState, Image } from "./backend/types";
