@@ -40,6 +40,7 @@ export function formatElapsed(ms: number): string {
  * for `target` (e.g. `NORMAL`). Call it with each observation; it decides whether to print:
  *
  *     tencentcloud-images: CustomImage "web": img-123 in ap-guangzhou: CREATING 40% (1m20s), waiting for NORMAL
+ *     tencentcloud-images: CustomImage "web": img-123 in ap-guangzhou: NORMAL after 3m05s
  */
 export function progressReporter(
     subject: string,
@@ -65,8 +66,11 @@ export function progressReporter(
         lastPercent = percent;
         lastLineAt = at;
         const pct = percent === null ? "" : ` ${percent}%`;
+        const elapsed = formatElapsed(at - started);
         log(
-            `${PROGRESS_PREFIX} ${subject}: ${observation.state}${pct} (${formatElapsed(at - started)}), waiting for ${target}`,
+            observation.state === target
+                ? `${PROGRESS_PREFIX} ${subject}: ${target} after ${elapsed}`
+                : `${PROGRESS_PREFIX} ${subject}: ${observation.state}${pct} (${elapsed}), waiting for ${target}`,
         );
     };
 }

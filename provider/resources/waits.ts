@@ -6,6 +6,31 @@ import { ImageWaitError } from "../backend/waiter";
 import { Image, ImageState } from "../backend/types";
 import { OperationContext } from "./lifecycle";
 import { minutes } from "./images";
+import { ProgressObservation } from "./progress";
+
+/** How often a heartbeat line is offered while nothing changes (the reporter throttles). */
+export const HEARTBEAT_MS = 10_000;
+
+/**
+ * Feeds a reporter with each observation and, while the wait lasts, repeats the last one every
+ * {@link HEARTBEAT_MS} so a long wait without changes still shows it is alive.
+ */
+async function withHeartbeat<T>(
+    report: (observation: ProgressObservation) => void,
+    wait: (observe: (observation: ProgressObservation) => void) => Promise<T>,
+): Promise<T> {
+    let last: ProgressObservation | undefined;
+    const timer = setInterval(() => last && report(last), HEARTBEAT_MS);
+    timer.unref();
+    try {
+        return await wait((observation) => {
+            last = observation;
+            report(observation);
+        });
+    } finally {
+        clearInterval(timer);
+    }
+}
 
 /** Waits until the image is NORMAL (fails fast on CREATEFAILED / IMPORTFAILED), printing progress. */
 export async function waitUntilNormal(
@@ -15,12 +40,14 @@ export async function waitUntilNormal(
     timeoutMinutes: number,
 ): Promise<Image> {
     const report = op.progress(`${imageId} in ${region}`, "NORMAL");
-    const image = await op.ctx.waiter.waitForState(region, imageId, {
-        until: ["NORMAL"],
-        failOn: ["CREATEFAILED", "IMPORTFAILED"],
-        timeoutMs: minutes(timeoutMinutes),
-        onProgress: (seen) => report({ state: seen.imageState, percent: seen.syncPercent }),
-    });
+    const image = await withHeartbeat(report, (observe) =>
+        op.ctx.waiter.waitForState(region, imageId, {
+            until: ["NORMAL"],
+            failOn: ["CREATEFAILED", "IMPORTFAILED"],
+            timeoutMs: minutes(timeoutMinutes),
+            onProgress: (seen) => observe({ state: seen.imageState, percent: seen.syncPercent }),
+        }),
+    );
     report({ state: image.imageState, percent: image.syncPercent });
     return image;
 }
@@ -32,11 +59,13 @@ export async function waitUntilGone(
     imageId: string,
     timeoutMinutes: number,
 ): Promise<void> {
-    const report = op.progress(`${imageId} in ${region}`, "deletion");
-    await op.ctx.waiter.waitForGone(region, imageId, {
-        timeoutMs: minutes(timeoutMinutes),
-        onProgress: (seen) => report({ state: seen.imageState, percent: seen.syncPercent }),
-    });
+    const report = op.progress(`${imageId} in ${region}`, "GONE");
+    await withHeartbeat(report, (observe) =>
+        op.ctx.waiter.waitForGone(region, imageId, {
+            timeoutMs: minutes(timeoutMinutes),
+            onProgress: (seen) => observe({ state: seen.imageState, percent: seen.syncPercent }),
+        }),
+    );
     report({ state: "GONE" });
 }
 
