@@ -8,7 +8,14 @@ import type { ProviderSettings } from "../config";
 import type { ImageBackend } from "../backend/types";
 import { customImageDeltas, imageCopyDeltas, imageShareContribution } from "./contributions";
 import { CheckFailure, ResourceKind, ResourceRef, normalizeFailures } from "./failures";
-import { CustomImageInputs, ImageCopyInputs, ImageShareInputs, validateShape } from "./inputSchemas";
+import {
+    CustomImageInputs,
+    CustomImageSource,
+    ImageCopyInputs,
+    ImageShareInputs,
+    Unknowable,
+    validateShape,
+} from "./inputSchemas";
 import { Ledger, RegionDelta, sharedLedger } from "./ledger";
 import { LiveFacts, sharedLiveFacts } from "./liveFacts";
 import { regionFailures } from "./rules/region";
@@ -105,6 +112,34 @@ async function judgeQuota(
     return judged.filter((f): f is CheckFailure => f !== undefined);
 }
 
+/** The live failures of a CustomImage's source (instance and data disks, or snapshots) in its region. */
+async function sourceFailures(
+    ctx: PlanContext,
+    ref: ResourceRef,
+    region: string,
+    source: Exclude<Unknowable<CustomImageSource>, string>,
+): Promise<CheckFailure[]> {
+    if ("instanceId" in source && known(source.instanceId)) {
+        const instanceId = source.instanceId;
+        const disks = knownEntries(source.dataDiskIds).map((e) => ({ index: e.index, diskId: e.value }));
+        const instance = await ctx.facts.instance(region, instanceId);
+        return instanceSourceFailures(ref, region, instanceId, instance, disks);
+    }
+    if ("snapshotIds" in source && known(source.snapshotIds)) {
+        const ids = source.snapshotIds as unknown[];
+        const entries = knownEntries(ids);
+        const snapshots = await Promise.all(
+            entries.map(async (e) => ({
+                index: e.index,
+                snapshotId: e.value,
+                info: await ctx.facts.snapshot(region, e.value),
+            })),
+        );
+        return snapshotSourceFailures(ref, region, snapshots, entries.length === ids.length);
+    }
+    return [];
+}
+
 /** Checks a CustomImage: shape, region, source, adoption and name, and the region's quota. */
 export async function checkCustomImage(
     olds: Inputs,
@@ -124,50 +159,25 @@ export async function checkCustomImage(
     if (await regionOk(ctx, ref, "region", "region", v.region, failures)) {
         const region = v.region;
         valid.add(region);
-        const source = v.source;
-        const checks: Promise<CheckFailure[]>[] = [];
-        if (!isUnknown(source) && "instanceId" in source && known(source.instanceId)) {
-            const instanceId = source.instanceId;
-            const disks = knownEntries(source.dataDiskIds).map((e) => ({ index: e.index, diskId: e.value }));
-            checks.push(
-                ctx.facts
-                    .instance(region, instanceId)
-                    .then((instance) => instanceSourceFailures(ref, region, instanceId, instance, disks)),
-            );
-        }
-        if (!isUnknown(source) && "snapshotIds" in source && known(source.snapshotIds)) {
-            const ids = source.snapshotIds as unknown[];
-            const entries = knownEntries(ids);
-            checks.push(
-                Promise.all(
-                    entries.map(async (e) => ({
-                        index: e.index,
-                        snapshotId: e.value,
-                        info: await ctx.facts.snapshot(region, e.value),
-                    })),
-                ).then((snapshots) =>
-                    snapshotSourceFailures(ref, region, snapshots, entries.length === ids.length),
-                ),
-            );
-        }
         if (known(v.imageName)) {
             const imageName = v.imageName;
-            const nameChanged = olds.imageName !== imageName || olds.region !== region;
-            checks.push(
-                ctx.facts.imagesNamed(region, imageName).then((named) => {
-                    if (v.adoptExisting === true) {
-                        adopts = named.some((i) => i.imageType === "PRIVATE_IMAGE");
-                        return adoptionFailures(ref, named);
-                    }
-                    return nameChanged ? duplicateNameFailures(ref, imageName, region, named) : [];
-                }),
-            );
+            const named = await ctx.facts.imagesNamed(region, imageName);
+            if (v.adoptExisting === true) {
+                adopts = named.some((i) => i.imageType === "PRIVATE_IMAGE");
+                failures.push(...adoptionFailures(ref, named));
+            } else if (olds.imageName !== imageName || olds.region !== region) {
+                failures.push(...duplicateNameFailures(ref, imageName, region, named));
+            }
         }
-        for (const found of await Promise.all(checks)) failures.push(...found);
     }
 
-    // A region the resource leaves was valid when it was created; only additions need a live region.
     const deltas = customImageDeltas(olds, inputs, adopts);
+    // The source matters only when an image is made from it: an existing image outlives its instance.
+    const creates = deltas.some((d) => d.add > 0);
+    if (creates && valid.has(v.region) && !isUnknown(v.source)) {
+        failures.push(...(await sourceFailures(ctx, ref, v.region, v.source)));
+    }
+    // A region the resource leaves was valid when it was created; only additions need a live region.
     for (const d of deltas) if (d.add === 0) valid.add(d.region);
     failures.push(...(await judgeQuota(ctx, ref, "region", deltas, valid)));
     return { inputs, failures: normalizeFailures(failures) };
@@ -236,9 +246,13 @@ export async function checkImageCopy(olds: Inputs, news: Inputs, ctx: PlanContex
     const failures: CheckFailure[] = [];
     const valid = new Set<string>();
 
+    const deltas = imageCopyDeltas(olds, inputs);
+    // The source image matters only when copies are made: existing copies outlive their source.
+    const copies = deltas.some((d) => d.add > 0);
     if (
         (await regionOk(ctx, ref, "sourceRegion", "sourceRegion", v.sourceRegion, failures)) &&
-        known(v.sourceImageId)
+        known(v.sourceImageId) &&
+        copies
     ) {
         const region = v.sourceRegion;
         const imageId = v.sourceImageId;
@@ -255,7 +269,6 @@ export async function checkImageCopy(olds: Inputs, news: Inputs, ctx: PlanContex
         if (await regionOk(ctx, ref, "destinationRegions", label, value, failures)) valid.add(value);
     }
 
-    const deltas = imageCopyDeltas(olds, inputs);
     for (const d of deltas) if (d.add === 0) valid.add(d.region);
     failures.push(...(await judgeQuota(ctx, ref, "destinationRegions", deltas, valid)));
     return { inputs, failures: normalizeFailures(failures) };

@@ -69,11 +69,6 @@ class IdBatcher<V> {
         private readonly idOf: (value: V) => string,
     ) {}
 
-    /** Records a value already known from elsewhere (a listing), so no call is made for it. */
-    prime(id: string, value: V): void {
-        if (!this.memo.has(id)) this.memo.set(id, Promise.resolve(value));
-    }
-
     get(id: string): Promise<V | undefined> {
         const known = this.memo.get(id);
         if (known) return known;
@@ -194,13 +189,8 @@ export class LiveFacts {
 
     /** The image with this ID in the region, or undefined when the region has none with that ID. */
     async image(region: string, imageId: string): Promise<Image | undefined> {
-        const batcher = this.imageBatcher(region);
         const listed = (await this.ownAndSharedImages(region)).get(imageId);
-        if (listed) {
-            batcher.prime(imageId, listed);
-            return listed;
-        }
-        return batcher.get(imageId);
+        return listed ?? this.imageBatcher(region).get(imageId);
     }
 
     /** The images of the region whose name is exactly `imageName` (own and shared-in images). */

@@ -126,6 +126,7 @@ export class FakeBackend implements ImageBackend {
     }
 
     private mutating(): never {
+        this.log.push("MUTATION");
         throw new Error("the plan made a mutating call");
     }
     createImage(): Promise<string> {
