@@ -47,7 +47,14 @@ export function inPulumiProgram(): boolean {
  */
 export function lookupSettings(): ProviderSettings {
     if (!inPulumiProgram()) return resolveSettings(settingSource());
-    const config = new pulumi.Config(CONFIG_NAMESPACE);
+    return settingsFromStackConfig(new pulumi.Config(CONFIG_NAMESPACE));
+}
+
+/**
+ * The settings from a stack's `tencentcloud-images` config namespace (`config.get("region")` is
+ * `tencentcloud-images:region`), each falling back to its environment variable.
+ */
+export function settingsFromStackConfig(config: { get(key: string): string | undefined }): ProviderSettings {
     const prefix = `${CONFIG_NAMESPACE}:`;
     return resolveSettings(
         settingSource({

@@ -2,7 +2,13 @@
  * Image lookups: getImages / getImage and their Output forms. Plain functions of the package (a
  * dynamic provider cannot offer functions to the engine) that read the image API from the program.
  */
-export { getImages, lookupImages, lookupSettings, inPulumiProgram } from "./getImages";
+export {
+    getImages,
+    lookupImages,
+    lookupSettings,
+    settingsFromStackConfig,
+    inPulumiProgram,
+} from "./getImages";
 export type { GetImagesResult, LookupOptions, LookupOutcome } from "./getImages";
 export { getImage, NoImageMatchedError, SeveralImagesMatchedError, LISTED_MATCHES } from "./getImage";
 export type { GetImageResult } from "./getImage";

@@ -1,5 +1,5 @@
 import { strict as assert } from "node:assert";
-import { getImages } from "../../../provider/lookup/getImages";
+import { getImages, settingsFromStackConfig } from "../../../provider/lookup/getImages";
 import { LookupArgumentError } from "../../../provider/lookup/lookupArgs";
 import { FakeBackend, image, SETTINGS } from "./fakeBackend";
 
@@ -124,6 +124,25 @@ describe("getImages (fake backend)", () => {
             const result = await getImages({}, { backend });
             assert.equal(result.region, "ap-tokyo");
             assert.equal(backend.calls[0].region, "ap-tokyo");
+        });
+
+        it("reads stack config tencentcloud-images:<key> first, then the environment", () => {
+            process.env.TENCENTCLOUD_REGION = "ap-tokyo";
+            const asked: string[] = [];
+            const config = {
+                get: (key: string) => {
+                    asked.push(key);
+                    return key === "maxShareAccounts" ? "7" : undefined;
+                },
+            };
+            const settings = settingsFromStackConfig(config);
+            assert.equal(settings.region, "ap-tokyo");
+            assert.equal(settings.maxShareAccounts, 7);
+            assert.ok(asked.includes("region") && asked.includes("secretKey"), asked.join(","));
+            const stack = settingsFromStackConfig({
+                get: (key) => (key === "region" ? "ap-seoul" : undefined),
+            });
+            assert.equal(stack.region, "ap-seoul");
         });
 
         it("reports a bad setting from the environment by its name", async () => {
