@@ -15,7 +15,7 @@ import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { describeImage, findOwnImageByName, hasMarker, markerTags, tagChanges, userTags } from "./images";
 import { CustomImageOutputs, DEFAULT_TIMEOUT_MINUTES, INPUT_KEYS, pickInputs } from "./state";
 import { deleteImageAndWait } from "./deletion";
-import { endedInFailure, lastStateOf, vanished, waitUntilNormal } from "./waits";
+import { describeWaitFailure, endedInFailure, lastStateOf, vanished, waitUntilNormal } from "./waits";
 
 function timeoutOf(inputs: Pick<CustomImageInputs, "timeoutMinutes" | "source">): number {
     return inputs.timeoutMinutes ?? defaultImageTimeout(inputs.source);
@@ -141,7 +141,7 @@ async function settle(
     try {
         return customImageOutputs(inputs, await waitUntilNormal(op, inputs.region, imageId, timeout));
     } catch (error) {
-        const detail = error instanceof Error ? error.message : String(error);
+        const detail = describeWaitFailure(error);
         if (vanished(error)) {
             throw operationError(op.ref, op.op, detail, "run `pulumi up` again to create it anew", error);
         }
@@ -156,7 +156,7 @@ async function settle(
                 throw operationError(
                     op.ref,
                     op.op,
-                    `${detail} The failed image ${imageId} was deleted`,
+                    `${detail}; the failed image was deleted`,
                     "fix the source (instance state, snapshots, or the import URL and OS fields) and run `pulumi up` again",
                     error,
                 );
@@ -169,7 +169,7 @@ async function settle(
         throw operationError(
             op.ref,
             op.op,
-            `${imageId} in ${inputs.region} did not become NORMAL: ${detail}`,
+            `the image did not become NORMAL: ${detail}`,
             endedInFailure(error)
                 ? "delete the failed image (pulumi destroy, or the console) and run `pulumi up` again"
                 : "the image is kept in the state; run `pulumi up` again to keep waiting (raise timeoutMinutes for big images)",

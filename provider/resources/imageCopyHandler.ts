@@ -23,7 +23,7 @@ import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { describeImage, findOwnImageByName, hasMarker, markerTags } from "./images";
 import { deleteImageAndWait } from "./deletion";
 import { DEFAULT_TIMEOUT_MINUTES, ImageCopyOutputs, INPUT_KEYS, pickInputs } from "./state";
-import { endedInFailure, waitUntilNormal } from "./waits";
+import { describeWaitFailure, endedInFailure, waitUntilNormal } from "./waits";
 
 /** The ID of an ImageCopy: `<sourceRegion>:<sourceImageId>`. */
 export function imageCopyId(sourceRegion: string, sourceImageId: string): string {
@@ -165,19 +165,20 @@ async function settleCopies(
                 copies.imageStates[region] = result.value.imageState;
                 return;
             }
-            problems.push(`${region}: ${messageOf(result.reason)}`);
+            const what = describeWaitFailure(result.reason);
             const live = await describeImage(op.ctx.backend, region, imageId).catch(() => undefined);
             if (live && endedInFailure(result.reason)) {
                 const deleted = await op.ctx.backend
                     .deleteImages(region, [imageId], { deleteSnapshots: false })
                     .then(() => true)
                     .catch(() => false);
+                problems.push(`${region}: ${what}${deleted ? "; the failed copy was deleted" : ""}`);
                 if (deleted) {
                     delete copies.images[region];
                     delete copies.imageStates[region];
                     return;
                 }
-            }
+            } else problems.push(`${region}: ${what}`);
             if (live) copies.imageStates[region] = live.imageState;
             else {
                 delete copies.images[region];

@@ -2,7 +2,7 @@
  * Waiting on images with progress lines: thin wrappers over the batched ImageWaiter that print what
  * is waited on, its state and SyncPercent (throttled), and the outcome.
  */
-import { ImageWaitError } from "../backend/waiter";
+import { formatDuration, ImageWaitError } from "../backend/waiter";
 import { Image, ImageState } from "../backend/types";
 import { OperationContext } from "./lifecycle";
 import { minutes } from "./images";
@@ -82,4 +82,24 @@ export function endedInFailure(error: unknown): boolean {
 /** True when the image vanished while being waited on. */
 export function vanished(error: unknown): boolean {
     return error instanceof ImageWaitError && error.reason === "gone";
+}
+
+/**
+ * What went wrong in a failed wait, as a phrase without advice (callers add their own, since they
+ * know what was done about it): `img-1 in ap-guangzhou ended CREATEFAILED after 4m 2s`.
+ */
+export function describeWaitFailure(error: unknown): string {
+    if (!(error instanceof ImageWaitError)) return error instanceof Error ? error.message : String(error);
+    const what = `${error.imageId} in ${error.region}`;
+    const after = formatDuration(error.waitedMs);
+    switch (error.reason) {
+        case "failed":
+            return `${what} ended ${error.lastState ?? "failed"} after ${after}: the service could not finish it`;
+        case "timeout":
+            return `${what} is still ${error.lastState ?? "not visible"} after ${after} (the timeout)`;
+        case "gone":
+            return `${what} disappeared while being waited on (deleted, or its creation was rolled back)`;
+        default:
+            return error.message;
+    }
 }

@@ -1,0 +1,193 @@
+import { strict as assert } from "node:assert";
+import { imageCopy } from "../../../provider/resources/imageCopyHandler";
+import { MANAGED_BY_TAG, RESOURCE_NAME_TAG } from "../../../provider/resources/images";
+import { rejection, REGION, useFakeCloud } from "./harness";
+
+const SH = "ap-shanghai";
+const SG = "ap-singapore";
+const BJ = "ap-beijing";
+
+describe("ImageCopy provider", () => {
+    const h = useFakeCloud();
+    let sourceId: string;
+    let inputs: Record<string, unknown>;
+
+    beforeEach(() => {
+        sourceId = h.cloud.addImage({ region: REGION, ImageName: "web" }).ImageId;
+        inputs = {
+            __name: "copies",
+            __provider: "p",
+            sourceImageId: sourceId,
+            sourceRegion: REGION,
+            destinationRegions: [SH, SG],
+        };
+    });
+
+    const copyIn = (region: string) => h.cloud.byName(region, "web");
+
+    describe("create", () => {
+        it("copies to every region with ONE SyncImages, tags the copies and waits for all with progress", async () => {
+            const result = await imageCopy.create(inputs);
+            assert.equal(result.id, `${REGION}:${sourceId}`);
+            const syncs = h.cloud.callsOf("SyncImages");
+            assert.equal(syncs.length, 1);
+            assert.deepEqual(syncs[0].body, {
+                ImageIds: [sourceId],
+                DestinationRegions: [SH, SG],
+                ImageSetRequired: true,
+            });
+            const outs = result.outs as {
+                images: Record<string, string>;
+                imageStates: Record<string, string>;
+            };
+            assert.deepEqual(outs.images, { [SH]: copyIn(SH)[0].ImageId, [SG]: copyIn(SG)[0].ImageId });
+            assert.deepEqual(outs.imageStates, { [SH]: "NORMAL", [SG]: "NORMAL" });
+            for (const region of [SH, SG]) {
+                assert.equal(copyIn(region)[0].Tags[MANAGED_BY_TAG], "pulumi-tencentcloud-images");
+                assert.equal(copyIn(region)[0].Tags[RESOURCE_NAME_TAG], "copies");
+            }
+            assert.ok(
+                h.lines.some((l) => l.includes(`${SH}: SYNCING 40%`) && l.includes("waiting for NORMAL")),
+            );
+            assert.ok(h.lines.some((l) => l.includes(`${SG}: NORMAL after`)));
+        });
+
+        it("after a lost SyncImages reply, adopts the copies it finds by name (no second copy)", async () => {
+            h.cloud.loseReplyOnce("SyncImages");
+            const result = await imageCopy.create(inputs);
+            assert.equal(h.cloud.callsOf("SyncImages").length, 1);
+            assert.equal(copyIn(SH).length, 1);
+            assert.equal(copyIn(SG).length, 1);
+            const outs = result.outs as { images: Record<string, string> };
+            assert.deepEqual(outs.images, { [SH]: copyIn(SH)[0].ImageId, [SG]: copyIn(SG)[0].ImageId });
+        });
+
+        it("uses a copy carrying its own marker from an earlier run, syncing only the rest", async () => {
+            const earlier = h.cloud.addImage({
+                region: SH,
+                ImageName: "web",
+                Tags: { [MANAGED_BY_TAG]: "pulumi-tencentcloud-images", [RESOURCE_NAME_TAG]: "copies" },
+            });
+            const result = await imageCopy.create(inputs);
+            assert.deepEqual(h.cloud.callsOf("SyncImages")[0].body.DestinationRegions, [SG]);
+            assert.equal((result.outs as { images: Record<string, string> }).images[SH], earlier.ImageId);
+        });
+
+        it("refuses a destination where another image already has the copy's name", async () => {
+            h.cloud.addImage({ region: SG, ImageName: "web" });
+            const error = await rejection(imageCopy.create(inputs));
+            assert.match(
+                error.message,
+                /^ImageCopy "copies": create failed: an image named "web" already exists in ap-singapore/,
+            );
+            assert.match(error.message, /set imageName/);
+            assert.equal(h.cloud.callsOf("SyncImages").length, 0);
+        });
+
+        it("keeps the copies that worked when one fails (id + properties), deleting the failed one", async () => {
+            h.cloud.syncPlanFor[SG] = [{ state: "CREATEFAILED" }];
+            const error = await rejection(imageCopy.create(inputs));
+            assert.equal(error.id, `${REGION}:${sourceId}`);
+            const props = error.properties as { images: Record<string, string>; __provider: string };
+            assert.deepEqual(props.images, { [SH]: copyIn(SH)[0].ImageId });
+            assert.equal(props.__provider, "p");
+            assert.equal(copyIn(SG).length, 0);
+            assert.match(
+                error.message,
+                /^ImageCopy "copies": create failed: not every copy is ready: ap-singapore: .*CREATEFAILED/,
+            );
+            assert.match(error.message, /run `pulumi up` again/);
+        });
+    });
+
+    describe("update", () => {
+        it("copies only an added region (one SyncImages) and deletes only a removed one", async () => {
+            const { id, outs } = await imageCopy.create(inputs);
+            const shCopy = copyIn(SH)[0].ImageId;
+            const result = await imageCopy.update(id, outs as Record<string, unknown>, {
+                ...inputs,
+                destinationRegions: [SG, BJ],
+            });
+            const syncs = h.cloud.callsOf("SyncImages");
+            assert.equal(syncs.length, 2);
+            assert.deepEqual(syncs[1].body.DestinationRegions, [BJ]);
+            assert.deepEqual(
+                h.cloud.callsOf("DeleteImages").map((c) => [c.region, c.body.ImageIds]),
+                [[SH, [shCopy]]],
+            );
+            const images = (result.outs as { images: Record<string, string> }).images;
+            assert.deepEqual(Object.keys(images), [SG, BJ]);
+            assert.equal(images[SG], (outs as { images: Record<string, string> }).images[SG]);
+        });
+
+        it("only forgets a removed region when retainCopiesOnDelete", async () => {
+            const { id, outs } = await imageCopy.create(inputs);
+            const result = await imageCopy.update(id, outs as Record<string, unknown>, {
+                ...inputs,
+                destinationRegions: [SG],
+                retainCopiesOnDelete: true,
+            });
+            assert.equal(h.cloud.callsOf("DeleteImages").length, 0);
+            assert.equal(copyIn(SH).length, 1);
+            assert.deepEqual(Object.keys((result.outs as { images: object }).images), [SG]);
+        });
+
+        it("renames the copies when imageName changes", async () => {
+            const { id, outs } = await imageCopy.create(inputs);
+            await imageCopy.update(id, outs as Record<string, unknown>, { ...inputs, imageName: "web-copy" });
+            assert.equal(h.cloud.byName(SH, "web-copy").length, 1);
+            assert.equal(h.cloud.byName(SG, "web-copy").length, 1);
+            assert.equal(h.cloud.callsOf("SyncImages").length, 1);
+        });
+    });
+
+    describe("read", () => {
+        it("returns the stored inputs when nothing drifted", async () => {
+            const { id, outs } = await imageCopy.create(inputs);
+            const result = await imageCopy.read(id, outs as Record<string, unknown>);
+            const { __provider: _p, ...expected } = inputs;
+            assert.deepEqual(result.inputs, expected);
+            assert.deepEqual(result.props, outs);
+        });
+
+        it("drops a copy deleted outside Pulumi (the next preview shows it being copied again)", async () => {
+            const { id, outs } = await imageCopy.create(inputs);
+            h.cloud.images.delete(copyIn(SH)[0].ImageId);
+            const result = await imageCopy.read(id, outs as Record<string, unknown>);
+            assert.deepEqual(result.inputs?.destinationRegions, [SG]);
+            assert.deepEqual(Object.keys((result.props as { images: object }).images), [SG]);
+        });
+
+        it("is gone when the source and every copy are gone", async () => {
+            const { id, outs } = await imageCopy.create(inputs);
+            for (const image of [...h.cloud.images.values()]) h.cloud.images.delete(image.ImageId);
+            assert.equal((await imageCopy.read(id, outs as Record<string, unknown>)).id, "");
+        });
+    });
+
+    describe("delete", () => {
+        it("deletes every copy and waits until they are gone", async () => {
+            const { id, outs } = await imageCopy.create(inputs);
+            await imageCopy.delete(id, outs as Record<string, unknown>);
+            assert.equal(copyIn(SH).length + copyIn(SG).length, 0);
+            assert.equal(h.cloud.images.has(sourceId), true);
+        });
+
+        it("keeps the copies when retainCopiesOnDelete", async () => {
+            const { id, outs } = await imageCopy.create({ ...inputs, retainCopiesOnDelete: true });
+            await imageCopy.delete(id, outs as Record<string, unknown>);
+            assert.equal(h.cloud.callsOf("DeleteImages").length, 0);
+            assert.ok(h.lines.some((l) => l.includes("retainCopiesOnDelete is set")));
+        });
+
+        it("deletes what it can and names each copy that failed", async () => {
+            const { id, outs } = await imageCopy.create(inputs);
+            const sgCopy = copyIn(SG)[0].ImageId;
+            h.cloud.shares.set(sgCopy, new Set(["100000000002"]));
+            const error = await rejection(imageCopy.delete(id, outs as Record<string, unknown>));
+            assert.equal(copyIn(SH).length, 0);
+            assert.match(error.message, /^ImageCopy "copies": delete failed for 1 of 2 copies: ap-singapore/);
+            assert.match(error.message, /still shared with account\(s\) 100000000002/);
+        });
+    });
+});

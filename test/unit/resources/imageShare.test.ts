@@ -1,0 +1,167 @@
+import { strict as assert } from "node:assert";
+import { imageShare } from "../../../provider/resources/imageShareHandler";
+import { rejection, REGION, useFakeCloud } from "./harness";
+
+const A = "100000000002";
+const B = "100000000003";
+const C = "100000000004";
+
+describe("ImageShare provider", () => {
+    const h = useFakeCloud();
+    let imageId: string;
+    let inputs: Record<string, unknown>;
+
+    beforeEach(() => {
+        imageId = h.cloud.addImage({ region: REGION, ImageName: "web" }).ImageId;
+        inputs = {
+            __name: "share",
+            __provider: "p",
+            imageId,
+            region: REGION,
+            accountIds: [A, B],
+            mode: "additive",
+        };
+    });
+
+    const shared = () => [...(h.cloud.shares.get(imageId) ?? [])].sort();
+    const shareCalls = () => h.cloud.callsOf("ModifyImageSharePermission").map((c) => c.body);
+
+    describe("create", () => {
+        it("shares only the listed accounts not shared yet, with ID <region>:<imageId>", async () => {
+            h.cloud.shares.set(imageId, new Set([A, C]));
+            const result = await imageShare.create(inputs);
+            assert.equal(result.id, `${REGION}:${imageId}`);
+            assert.deepEqual(shareCalls(), [{ ImageId: imageId, AccountIds: [B], Permission: "SHARE" }]);
+            assert.deepEqual(shared(), [A, B, C]);
+            const outs = result.outs as Record<string, unknown>;
+            assert.deepEqual(outs.sharedAccountIds, [A, B]);
+            assert.deepEqual(outs.allAccountIds, [A, B, C]);
+        });
+
+        it("in authoritative mode also cancels accounts not listed", async () => {
+            h.cloud.shares.set(imageId, new Set([C]));
+            const result = await imageShare.create({ ...inputs, mode: "authoritative" });
+            assert.deepEqual(shareCalls(), [
+                { ImageId: imageId, AccountIds: [A, B], Permission: "SHARE" },
+                { ImageId: imageId, AccountIds: [C], Permission: "CANCEL" },
+            ]);
+            assert.deepEqual(shared(), [A, B]);
+            assert.deepEqual((result.outs as Record<string, unknown>).sharedAccountIds, [A, B]);
+        });
+
+        it("treats FailedOperation.AccountAlreadyExists as success and shares what is still missing", async () => {
+            h.cloud.failNext("ModifyImageSharePermission", "FailedOperation.AccountAlreadyExists");
+            await imageShare.create(inputs);
+            assert.deepEqual(shared(), [A, B]);
+            assert.equal(shareCalls().length, 2);
+        });
+
+        it("settles a lost SHARE reply by reading the live list (no error, no resend)", async () => {
+            h.cloud.loseReplyOnce("ModifyImageSharePermission");
+            const result = await imageShare.create(inputs);
+            assert.deepEqual(shared(), [A, B]);
+            assert.equal(shareCalls().length, 1);
+            assert.deepEqual((result.outs as Record<string, unknown>).sharedAccountIds, [A, B]);
+        });
+
+        it("fails clearly when the image does not exist", async () => {
+            const error = await rejection(imageShare.create({ ...inputs, imageId: "img-zzzzzzzz" }));
+            assert.match(
+                error.message,
+                /^ImageShare "share": create failed: image img-zzzzzzzz does not exist in ap-guangzhou/,
+            );
+        });
+    });
+
+    describe("update", () => {
+        it("applies only the difference in additive mode, leaving other shares alone", async () => {
+            const { outs } = await imageShare.create(inputs);
+            h.cloud.shares.get(imageId)!.add(C); // shared outside Pulumi
+            const before = shareCalls().length;
+            const result = await imageShare.update(`${REGION}:${imageId}`, outs as Record<string, unknown>, {
+                ...inputs,
+                accountIds: [B, "100000000005"],
+            });
+            assert.deepEqual(shareCalls().slice(before), [
+                { ImageId: imageId, AccountIds: ["100000000005"], Permission: "SHARE" },
+                { ImageId: imageId, AccountIds: [A], Permission: "CANCEL" },
+            ]);
+            assert.deepEqual(shared(), [B, "100000000005", C].sort());
+            assert.deepEqual(
+                (result.outs as Record<string, unknown>).sharedAccountIds,
+                [B, "100000000005"].sort(),
+            );
+        });
+
+        it("switching to authoritative cancels accounts it does not list", async () => {
+            const { outs } = await imageShare.create(inputs);
+            h.cloud.shares.get(imageId)!.add(C);
+            await imageShare.update(`${REGION}:${imageId}`, outs as Record<string, unknown>, {
+                ...inputs,
+                mode: "authoritative",
+            });
+            assert.deepEqual(shared(), [A, B]);
+        });
+    });
+
+    describe("read", () => {
+        it("returns the stored inputs when nothing drifted", async () => {
+            const { id, outs } = await imageShare.create(inputs);
+            const result = await imageShare.read(id, outs as Record<string, unknown>);
+            assert.equal(result.id, id);
+            assert.deepEqual(result.inputs, {
+                __name: "share",
+                imageId,
+                region: REGION,
+                accountIds: [A, B],
+                mode: "additive",
+            });
+        });
+
+        it("drops an account unshared outside Pulumi, so the next preview shows it added back", async () => {
+            const { id, outs } = await imageShare.create(inputs);
+            h.cloud.shares.get(imageId)!.delete(A);
+            h.cloud.shares.get(imageId)!.add(C);
+            const result = await imageShare.read(id, outs as Record<string, unknown>);
+            assert.deepEqual(result.inputs?.accountIds, [B]);
+            assert.deepEqual((result.props as Record<string, unknown>).sharedAccountIds, [B]);
+            assert.deepEqual((result.props as Record<string, unknown>).allAccountIds, [B, C]);
+        });
+
+        it("in authoritative mode, shows accounts shared outside Pulumi (the next preview removes them)", async () => {
+            const { id, outs } = await imageShare.create({ ...inputs, mode: "authoritative" });
+            h.cloud.shares.get(imageId)!.add(C);
+            const result = await imageShare.read(id, outs as Record<string, unknown>);
+            assert.deepEqual(result.inputs?.accountIds, [A, B, C]);
+        });
+
+        it("reports the share gone when the image is gone", async () => {
+            const { id, outs } = await imageShare.create(inputs);
+            h.cloud.images.delete(imageId);
+            const result = await imageShare.read(id, outs as Record<string, unknown>);
+            assert.equal(result.id, "");
+        });
+    });
+
+    describe("delete", () => {
+        it("in additive mode cancels only the accounts it manages", async () => {
+            const { id, outs } = await imageShare.create(inputs);
+            h.cloud.shares.get(imageId)!.add(C);
+            await imageShare.delete(id, outs as Record<string, unknown>);
+            assert.deepEqual(shared(), [C]);
+        });
+
+        it("in authoritative mode cancels every share", async () => {
+            const { id, outs } = await imageShare.create({ ...inputs, mode: "authoritative" });
+            h.cloud.shares.get(imageId)!.add(C);
+            await imageShare.delete(id, outs as Record<string, unknown>);
+            assert.deepEqual(shared(), []);
+        });
+
+        it("succeeds when the image is already gone", async () => {
+            const { id, outs } = await imageShare.create(inputs);
+            h.cloud.images.delete(imageId);
+            await imageShare.delete(id, outs as Record<string, unknown>);
+        });
+    });
+});
