@@ -58,26 +58,35 @@ export function customImageDeltas(olds: Inputs | undefined, news: Inputs, adopts
             { region: oldRegion, add: 0, remove: 1 },
         ];
     }
-    if (containsUnknown(news.source) || !sameValue(olds!.source, news.source)) {
-        return [{ region, add: 1, remove: 0 }];
+    // A new source in the same region replaces the image: one made, one deleted. (An unknown
+    // source may or may not be a new one; either way the region's count ends where it started.)
+    if (!containsUnknown(news.source) && !sameValue(olds!.source, news.source)) {
+        return [{ region, add: 1, remove: 1 }];
     }
     return [];
 }
 
 /**
  * The custom-image deltas of an ImageCopy: +1 in every destination it adds (all of them when it is
- * new or replaced), −1 in every destination an in-place update removes.
+ * new or replaced), −1 in every destination an update removes (all old ones when it is replaced).
  */
 export function imageCopyDeltas(olds: Inputs | undefined, news: Inputs): RegionDelta[] {
     const { known: destinations, complete } = knownStrings(news.destinationRegions);
-    const replaced =
-        isNewResource(olds) ||
-        isUnknown(news.sourceImageId) ||
-        isUnknown(news.sourceRegion) ||
-        olds!.sourceImageId !== news.sourceImageId ||
-        olds!.sourceRegion !== news.sourceRegion;
-    if (replaced) return destinations.map((region) => ({ region, add: 1, remove: 0 }));
+    if (isNewResource(olds)) return destinations.map((region) => ({ region, add: 1, remove: 0 }));
     const before = knownStrings(olds!.destinationRegions).known;
+    // A known new source replaces every copy: all destinations get a new one, all old ones go.
+    // An unknown source (e.g. the source image is being updated in this preview) may or may not be
+    // new; in regions kept either way the count ends where it started, so it is judged as an update.
+    const sourceChanged =
+        !isUnknown(news.sourceImageId) &&
+        !isUnknown(news.sourceRegion) &&
+        (olds!.sourceImageId !== news.sourceImageId || olds!.sourceRegion !== news.sourceRegion);
+    if (sourceChanged) {
+        return [
+            ...destinations.map((region) => ({ region, add: 1, remove: 0 })),
+            ...before.map((region) => ({ region, add: 0, remove: 1 })),
+        ];
+    }
     const deltas: RegionDelta[] = destinations
         .filter((region) => !before.includes(region))
         .map((region) => ({ region, add: 1, remove: 0 }));

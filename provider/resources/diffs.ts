@@ -12,6 +12,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import type { CustomImageInputs, ImageCopyInputs, ImageShareInputs } from "../plan/inputSchemas";
+import { containsUnknown } from "../plan/unknown";
 import { asMap, asSet, diffByRules, orDefault, PropertyRule } from "./diffEngine";
 import { CustomImageOutputs, DEFAULT_TIMEOUT_MINUTES, ImageCopyOutputs, ImageShareOutputs } from "./state";
 
@@ -83,7 +84,15 @@ export function diffCustomImage(olds: object, news: object): pulumi.dynamic.Diff
     const n = news as Loose<CustomImageInputs>;
     // An absent new region keeps the old one (see the module comment).
     const withRegion = n.region === undefined ? { ...n, region: o.region } : n;
-    return diffByRules(customImageRules(), o, withRegion);
+    const result = diffByRules(customImageRules(), o, withRegion);
+    // Names are unique per account and region: a replacement that keeps both must delete the old
+    // image before it can create the new one (the engine then also replaces what depends on it first).
+    const keepsName =
+        !containsUnknown(withRegion.region) &&
+        !containsUnknown(n.imageName) &&
+        withRegion.region === o.region &&
+        n.imageName === o.imageName;
+    return { ...result, deleteBeforeReplace: (result.replaces?.length ?? 0) > 0 && keepsName };
 }
 
 /** The rules of ImageShare (replace: imageId, region; in place: accountIds, mode). */

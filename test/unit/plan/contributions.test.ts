@@ -39,13 +39,13 @@ describe("plan/contributions", () => {
                 { region: R, add: 0, remove: 1 },
             ]);
         });
-        it("a source change (or a source not known yet) is a replacement: one more while both exist", () => {
+        it("a source change replaces the image: one made and one deleted in the region", () => {
             assert.deepEqual(customImageDeltas(old, { ...old, source: { snapshotIds: ["snap-4l2rz0ab"] } }), [
-                { region: R, add: 1, remove: 0 },
+                { region: R, add: 1, remove: 1 },
             ]);
-            assert.deepEqual(customImageDeltas(old, { ...old, source: { instanceId: UNKNOWN } }), [
-                { region: R, add: 1, remove: 0 },
-            ]);
+        });
+        it("a source not known yet leaves the region's count where it was", () => {
+            assert.deepEqual(customImageDeltas(old, { ...old, source: { instanceId: UNKNOWN } }), []);
         });
         it("an unknown region is not judged", () => {
             assert.deepEqual(customImageDeltas({}, { ...old, region: UNKNOWN }), []);
@@ -74,11 +74,23 @@ describe("plan/contributions", () => {
         it("an unknown destination may be an old one: nothing is counted as removed", () => {
             assert.deepEqual(imageCopyDeltas(old, { ...old, destinationRegions: [S, UNKNOWN] }), []);
         });
-        it("a new source image replaces every copy", () => {
+        it("a new source image replaces every copy: each destination gets a new one, each old one goes", () => {
             assert.deepEqual(
-                imageCopyDeltas(old, { ...old, sourceImageId: "img-bbbbbbbb" }).map((d) => d.add),
-                [1, 1],
+                imageCopyDeltas(old, { ...old, sourceImageId: "img-bbbbbbbb" }).map((d) => [
+                    d.region,
+                    d.add,
+                    d.remove,
+                ]),
+                [
+                    [S, 1, 0],
+                    ["ap-tokyo", 1, 0],
+                    [S, 0, 1],
+                    ["ap-tokyo", 0, 1],
+                ],
             );
+        });
+        it("a source not known yet is judged as an update (kept regions end where they started)", () => {
+            assert.deepEqual(imageCopyDeltas(old, { ...old, sourceImageId: UNKNOWN }), []);
         });
     });
 

@@ -42,13 +42,29 @@ describe("diff", () => {
             });
         }
 
+        it("deletes before replacing when the replacement keeps the name in the same region", () => {
+            const sameName = diffCustomImage(outputs, {
+                ...inputs,
+                source: { snapshotIds: ["snap-aaaaaaaa"] },
+            });
+            assert.equal(sameName.deleteBeforeReplace, true, "names are unique per region");
+            const otherRegion = diffCustomImage(outputs, { ...inputs, region: "ap-shanghai" });
+            assert.equal(otherRegion.deleteBeforeReplace, false, "a new region has no clash: create first");
+            const rename = diffCustomImage(outputs, { ...inputs, imageName: "web-2" });
+            assert.equal(rename.deleteBeforeReplace, false, "no replacement, nothing deleted");
+        });
+
         it("replaces on region and on source", () => {
             assert.deepEqual(
                 diffCustomImage(outputs, { ...inputs, region: "ap-shanghai" }),
                 replace("region"),
             );
             assert.deepEqual(
-                diffCustomImage(outputs, { ...inputs, source: { snapshotIds: ["snap-aaaaaaaa"] } }),
+                diffCustomImage(outputs, {
+                    ...inputs,
+                    imageName: "web-2",
+                    source: { snapshotIds: ["snap-aaaaaaaa"] },
+                }),
                 replace("source"),
             );
             assert.deepEqual(
@@ -56,7 +72,7 @@ describe("diff", () => {
                     ...inputs,
                     source: { ...inputs.source, instanceId: "ins-bbbbbbbb" },
                 }),
-                replace("source"),
+                { ...replace("source"), deleteBeforeReplace: true },
             );
             assert.deepEqual(
                 diffCustomImage(outputs, { ...inputs, region: "ap-shanghai", imageName: "x" }),
@@ -116,7 +132,7 @@ describe("diff", () => {
             );
             assert.deepEqual(
                 diffCustomImage(outputs, { ...inputs, source: { ...inputs.source, sysprep: true } }),
-                replace("source"),
+                { ...replace("source"), deleteBeforeReplace: true },
             );
         });
 
@@ -130,7 +146,7 @@ describe("diff", () => {
             assert.deepEqual(diffCustomImage(outputs, { ...inputs, tags: { team: UNKNOWN } }), inPlace);
             assert.deepEqual(
                 diffCustomImage(outputs, { ...inputs, source: { instanceId: UNKNOWN } }),
-                replace("source"),
+                { ...replace("source"), deleteBeforeReplace: true },
             );
             assert.deepEqual(diffCustomImage(outputs, { ...inputs, region: UNKNOWN }), replace("region"));
         });
