@@ -1,0 +1,50 @@
+/** The registry of actions, keyed by service and action name. */
+import { ActionHandler } from "./types";
+import describeSnapshots from "./cbs/describeSnapshots";
+import createImage from "./cvm/createImage";
+import deleteImages from "./cvm/deleteImages";
+import describeImageQuota from "./cvm/describeImageQuota";
+import describeImages from "./cvm/describeImages";
+import describeImageSharePermission from "./cvm/describeImageSharePermission";
+import describeImportImageOs from "./cvm/describeImportImageOs";
+import describeInstances from "./cvm/describeInstances";
+import describeRegions from "./cvm/describeRegions";
+import importImage from "./cvm/importImage";
+import modifyImageAttribute from "./cvm/modifyImageAttribute";
+import modifyImageSharePermission from "./cvm/modifyImageSharePermission";
+import syncImages from "./cvm/syncImages";
+import modifyResourceTags from "./tag/modifyResourceTags";
+
+/** The API version each service speaks. */
+export const SERVICE_VERSIONS: Readonly<Record<string, string>> = {
+    cvm: "2017-03-12",
+    cbs: "2017-03-12",
+    tag: "2018-08-13",
+};
+
+const ALL = [
+    createImage,
+    describeImages,
+    deleteImages,
+    modifyImageAttribute,
+    modifyImageSharePermission,
+    describeImageSharePermission,
+    syncImages,
+    importImage,
+    describeImageQuota,
+    describeRegions,
+    describeImportImageOs,
+    describeInstances,
+    modifyResourceTags,
+    describeSnapshots,
+] as ActionHandler[];
+
+/** The handler of (service, action), if the emulator implements it. */
+export function findHandler(service: string, action: string): ActionHandler | undefined {
+    return ALL.find((h) => h.service === service && h.action === action);
+}
+
+/** Every implemented action as `service:Action`. */
+export function listActions(): string[] {
+    return ALL.map((h) => `${h.service}:${h.action}`);
+}
