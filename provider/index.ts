@@ -19,8 +19,19 @@ export type { ImageCopyArgs } from "./resources/imageCopy";
 export type { CustomImageOutputs, ImageShareOutputs, ImageCopyOutputs } from "./resources/state";
 
 export { getImages, getImage, getImagesOutput, getImageOutput } from "./lookup";
-export type { GetImagesArgs, GetImagesResult, GetImageResult, ImageSummary, GetImagesOutputArgs } from "./lookup";
-export { NoImageMatchedError, SeveralImagesMatchedError, LookupArgumentError, MarketplaceRegionError } from "./lookup";
+export type {
+    GetImagesArgs,
+    GetImagesResult,
+    GetImageResult,
+    ImageSummary,
+    GetImagesOutputArgs,
+} from "./lookup";
+export {
+    NoImageMatchedError,
+    SeveralImagesMatchedError,
+    LookupArgumentError,
+    MarketplaceRegionError,
+} from "./lookup";
 
 export { resolveSettings, CONFIG_NAMESPACE, SETTING_ENV_VARS } from "./config";
 export type { ProviderSettings } from "./config";

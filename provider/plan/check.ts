@@ -55,7 +55,10 @@ export function planContext(settings: ProviderSettings, backend: ImageBackend): 
 function refOf(kind: ResourceKind, inputs: Inputs): ResourceRef {
     return {
         kind,
-        name: typeof inputs.__name === "string" && inputs.__name !== "" ? inputs.__name : "(unnamed)",
+        name:
+            typeof inputs.__logicalName === "string" && inputs.__logicalName !== ""
+                ? inputs.__logicalName
+                : "(unnamed)",
     };
 }
 

@@ -14,7 +14,7 @@ export interface CheckFailure {
 /** The three resource types of the package, as they appear in messages. */
 export type ResourceKind = "CustomImage" | "ImageShare" | "ImageCopy";
 
-/** The resource a message is about: its type and logical name (`__name`). */
+/** The resource a message is about: its type and logical name (`__logicalName`). */
 export interface ResourceRef {
     kind: ResourceKind;
     name: string;

@@ -68,7 +68,7 @@ export type CustomImageSource = InstanceSource | SnapshotSource | ImportSource;
 /** The inputs of a CustomImage after defaults (region filled in). */
 export interface CustomImageInputs {
     /** The logical name of the resource (hidden input, set by the resource class). */
-    __name: string;
+    __logicalName: string;
     region: string;
     imageName: string;
     description?: string;
@@ -84,7 +84,7 @@ export type ShareMode = "additive" | "authoritative";
 
 /** The inputs of an ImageShare after defaults (region and mode filled in). */
 export interface ImageShareInputs {
-    __name: string;
+    __logicalName: string;
     imageId: string;
     region: string;
     accountIds: string[];
@@ -93,7 +93,7 @@ export interface ImageShareInputs {
 
 /** The inputs of an ImageCopy after defaults (sourceRegion filled in). */
 export interface ImageCopyInputs {
-    __name: string;
+    __logicalName: string;
     sourceImageId: string;
     sourceRegion: string;
     destinationRegions: string[];
@@ -260,7 +260,7 @@ const name = z.string().min(1);
 
 /** CustomImage inputs in check (after defaults); unknown values allowed anywhere. */
 export const customImageSchema = z.looseObject({
-    __name: name,
+    __logicalName: name,
     region: orUnknown(region),
     imageName: orUnknown(imageName),
     description: orUnknown(description).optional(),
@@ -273,7 +273,7 @@ export const customImageSchema = z.looseObject({
 
 /** ImageShare inputs in check (after defaults); unknown values allowed anywhere. */
 export const imageShareSchema = z.looseObject({
-    __name: name,
+    __logicalName: name,
     imageId: orUnknown(imageId),
     region: orUnknown(region),
     accountIds: orUnknown(distinctList(accountId, "account").min(1)),
@@ -283,7 +283,7 @@ export const imageShareSchema = z.looseObject({
 /** ImageCopy inputs in check (after defaults); unknown values allowed anywhere. */
 export const imageCopySchema = z
     .looseObject({
-        __name: name,
+        __logicalName: name,
         sourceImageId: orUnknown(imageId),
         sourceRegion: orUnknown(region),
         destinationRegions: orUnknown(distinctList(region, "destination region").min(1)),
@@ -314,7 +314,8 @@ const REQUIRED_HINTS: Record<string, string> = {
     region: "set region on the resource, or the provider setting (pulumi config set tencentcloud-images:region ap-guangzhou, or env TENCENTCLOUD_REGION)",
     sourceRegion:
         "set sourceRegion on the resource, or the provider setting (pulumi config set tencentcloud-images:region ap-guangzhou, or env TENCENTCLOUD_REGION)",
-    __name: "the resource class passes its logical name as __name; use the package's resource classes",
+    __logicalName:
+        "the resource class passes its logical name as __logicalName; use the package's resource classes",
 };
 
 function valueAt(input: unknown, path: PropertyKey[]): unknown {
@@ -411,7 +412,7 @@ export function issuesToFailures(ref: ResourceRef, input: unknown, error: z.ZodE
 }
 
 function nameOf(input: unknown): string {
-    const raw = valueAt(input, ["__name"]);
+    const raw = valueAt(input, ["__logicalName"]);
     return typeof raw === "string" && raw !== "" ? raw : "(unnamed)";
 }
 

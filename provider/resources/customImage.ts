@@ -101,7 +101,7 @@ export class CustomImage extends pulumi.dynamic.Resource {
             name,
             {
                 ...args,
-                __name: name,
+                __logicalName: name,
                 imageId: undefined,
                 region: args.region,
                 imageState: undefined,

@@ -71,7 +71,7 @@ function nameTaken(op: OperationContext, inputs: CustomImageInputs, existing: Im
 /** Sends CreateImage / ImportImage; a lost reply is resolved by looking the name up (no second image). */
 async function startCreate(op: OperationContext, inputs: CustomImageInputs): Promise<string> {
     const { backend } = op.ctx;
-    const name = inputs.__name;
+    const name = inputs.__logicalName;
     const tags = { ...(inputs.tags ?? {}), ...markerTags(name) };
     const common = { imageName: inputs.imageName, imageDescription: inputs.description, tags };
     const source = inputs.source;
@@ -120,7 +120,7 @@ async function reconcile(op: OperationContext, inputs: CustomImageInputs, image:
         changes.imageDescription = inputs.description ?? "";
     if (Object.keys(changes).length > 0)
         await backend.modifyImageAttribute(image.region, image.imageId, changes);
-    const tags = tagChanges(image.tags, inputs.tags ?? {}, markerTags(inputs.__name));
+    const tags = tagChanges(image.tags, inputs.tags ?? {}, markerTags(inputs.__logicalName));
     if (Object.keys(tags.replace).length > 0 || tags.remove.length > 0) {
         await backend.modifyImageTags(image.region, image.imageId, tags);
     }
@@ -186,7 +186,7 @@ async function create(
     const existing = await findOwnImageByName(backend, inputs.region, inputs.imageName);
     let imageId: string;
     if (existing) {
-        if (!inputs.adoptExisting && !hasMarker(existing, inputs.__name))
+        if (!inputs.adoptExisting && !hasMarker(existing, inputs.__logicalName))
             throw nameTaken(op, inputs, existing);
         op.say(
             inputs.adoptExisting

@@ -4,7 +4,7 @@
  * - lists that are sets (accountIds, destinationRegions, snapshot and disk IDs) compare regardless of
  *   order; absent equals the default (empty tags, no description, `false`, `additive`, the default
  *   timeout);
- * - `__name` and create-time-only switches (`adoptExisting`, `source.forcePoweroff`,
+ * - `__logicalName` and create-time-only switches (`adoptExisting`, `source.forcePoweroff`,
  *   `source.import.force`) never count: they change nothing about an existing resource;
  * - a new value that is (or contains) unknown counts as a change of that property;
  * - an absent new region means "unchanged" (the checks fill in the default region, so this only

@@ -12,10 +12,10 @@ export type ResourceKind = "CustomImage" | "ImageShare" | "ImageCopy";
 /** The provider methods, as named in messages. */
 export type Operation = "check" | "diff" | "create" | "read" | "update" | "delete";
 
-/** Which resource an operation is for: kind plus logical name (the hidden `__name` input). */
+/** Which resource an operation is for: kind plus logical name (the hidden `__logicalName` input). */
 export interface ResourceRef {
     kind: ResourceKind;
-    /** The logical name; undefined only for state written without `__name`. */
+    /** The logical name; undefined only for state written without `__logicalName`. */
     name: string | undefined;
 }
 

@@ -32,7 +32,7 @@ export class ImageCopy extends pulumi.dynamic.Resource {
         super(
             dynamicProviderFor("imageCopy"),
             name,
-            { ...args, __name: name, images: undefined, imageStates: undefined },
+            { ...args, __logicalName: name, images: undefined, imageStates: undefined },
             opts,
             RESOURCE_MODULE,
             "ImageCopy",

@@ -89,7 +89,7 @@ async function startCopies(
     copies: Copies,
 ): Promise<string[]> {
     const { backend } = op.ctx;
-    const name = inputs.__name;
+    const name = inputs.__logicalName;
     const existing = await Promise.all(regions.map((r) => findOwnImageByName(backend, r, copyName)));
     const toSync: string[] = [];
     const conflicts: string[] = [];

@@ -29,7 +29,7 @@ export class ImageShare extends pulumi.dynamic.Resource {
         super(
             dynamicProviderFor("imageShare"),
             name,
-            { ...args, __name: name, sharedAccountIds: undefined, allAccountIds: undefined },
+            { ...args, __logicalName: name, sharedAccountIds: undefined, allAccountIds: undefined },
             opts,
             RESOURCE_MODULE,
             "ImageShare",

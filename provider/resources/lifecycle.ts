@@ -25,7 +25,7 @@ export interface OperationContext {
 
 /** Stored outputs always carry the hidden logical name. */
 export interface Named {
-    __name?: string;
+    __logicalName?: string;
 }
 
 /** What `read` returns: `id` "" when gone; else the refreshed outputs and the inputs they imply. */
@@ -69,7 +69,7 @@ export interface ResourceHandlers {
 }
 
 function nameOf(props: Record<string, unknown> | undefined): string | undefined {
-    const name = props?.__name;
+    const name = props?.__logicalName;
     return typeof name === "string" && name !== "" ? name : undefined;
 }
 

@@ -14,7 +14,7 @@ export function planContext(): plan.PlanContext {
     return plan.planContext(settings, backend);
 }
 
-/** Runs a plan check; the hidden `__name` is kept in the checked inputs whatever the check returns. */
+/** Runs a plan check; the hidden `__logicalName` is kept in the checked inputs whatever the check returns. */
 async function runCheck(
     check: (olds: Inputs, news: Inputs, ctx: plan.PlanContext) => Promise<pulumi.dynamic.CheckResult>,
     olds: Inputs,
@@ -22,8 +22,8 @@ async function runCheck(
 ): Promise<pulumi.dynamic.CheckResult> {
     const result = await check(olds, news, planContext());
     const inputs = result.inputs as Inputs | undefined;
-    if (inputs && inputs.__name === undefined && news.__name !== undefined) {
-        return { ...result, inputs: { ...inputs, __name: news.__name } };
+    if (inputs && inputs.__logicalName === undefined && news.__logicalName !== undefined) {
+        return { ...result, inputs: { ...inputs, __logicalName: news.__logicalName } };
     }
     return result;
 }

@@ -38,7 +38,7 @@ export interface ImageCopyOutputs extends ImageCopyInputs {
 /** The input properties of each resource (what `read` hands back as `inputs`). */
 export const INPUT_KEYS = {
     CustomImage: [
-        "__name",
+        "__logicalName",
         "region",
         "imageName",
         "description",
@@ -48,9 +48,9 @@ export const INPUT_KEYS = {
         "adoptExisting",
         "timeoutMinutes",
     ],
-    ImageShare: ["__name", "imageId", "region", "accountIds", "mode"],
+    ImageShare: ["__logicalName", "imageId", "region", "accountIds", "mode"],
     ImageCopy: [
-        "__name",
+        "__logicalName",
         "sourceImageId",
         "sourceRegion",
         "destinationRegions",

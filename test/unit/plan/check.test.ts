@@ -47,7 +47,7 @@ describe("plan/check (end to end with a fake backend)", () => {
 
     describe("CustomImage", () => {
         const web = {
-            __name: "web",
+            __logicalName: "web",
             imageName: "web",
             source: { instanceId: "ins-aaaaaaaa", dataDiskIds: ["disk-dat00001"] },
         };
@@ -135,14 +135,14 @@ describe("plan/check (end to end with a fake backend)", () => {
             backend.quotas[GZ] = 10;
             for (let i = 0; i < 8; i++) backend.images.push(makeImage());
             assert.deepEqual(
-                (await checkCustomImage({}, { ...web, __name: "b", imageName: "b" }, ctx)).failures,
+                (await checkCustomImage({}, { ...web, __logicalName: "b", imageName: "b" }, ctx)).failures,
                 [],
             );
             assert.deepEqual(
-                (await checkCustomImage({}, { ...web, __name: "a", imageName: "a" }, ctx)).failures,
+                (await checkCustomImage({}, { ...web, __logicalName: "a", imageName: "a" }, ctx)).failures,
                 [],
             );
-            const r = await checkCustomImage({}, { ...web, __name: "c", imageName: "c" }, ctx);
+            const r = await checkCustomImage({}, { ...web, __logicalName: "c", imageName: "c" }, ctx);
             assert.deepEqual(r.failures, [
                 {
                     property: "region",
@@ -153,8 +153,8 @@ describe("plan/check (end to end with a fake backend)", () => {
                         "ap-guangzhou, ask Tencent Cloud to raise the quota, or create fewer images there",
                 },
             ]);
-            // Checked again (same __name): its contribution is replaced, not added.
-            const again = await checkCustomImage({}, { ...web, __name: "c", imageName: "c" }, ctx);
+            // Checked again (same __logicalName): its contribution is replaced, not added.
+            const again = await checkCustomImage({}, { ...web, __logicalName: "c", imageName: "c" }, ctx);
             assert.match(again.failures[0].reason, /would hold 11 custom images/);
             assert.equal(backend.count("describeImageQuota"), 1);
             assert.equal(backend.count("countImages"), 1);
@@ -170,7 +170,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             assert.equal(backend.count("describeInstances"), 0);
             backend.instances[SH] = [{ ...backend.instances[GZ][0], instanceId: "ins-gone0000" }];
             assert.deepEqual((await checkCustomImage(old, { ...old, region: SH }, ctx)).failures, []);
-            const r = await checkCustomImage({}, { ...web, __name: "next", imageName: "next" }, ctx);
+            const r = await checkCustomImage({}, { ...web, __logicalName: "next", imageName: "next" }, ctx);
             assert.deepEqual(r.failures, []);
         });
 
@@ -201,7 +201,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             const fresh = { ...ctx, facts: new LiveFacts(backend), ledger: new Ledger() };
             const r = await checkCustomImage(
                 {},
-                { ...web, __name: "base", imageName: "base", adoptExisting: true },
+                { ...web, __logicalName: "base", imageName: "base", adoptExisting: true },
                 fresh,
             );
             assert.match(
@@ -244,7 +244,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             osName: "Ubuntu Server 22.04 LTS 64bit",
             imageCreator: "tencent",
         });
-        const s = { __name: "s", imageId: own.imageId, accountIds: ["100000000002"] };
+        const s = { __logicalName: "s", imageId: own.imageId, accountIds: ["100000000002"] };
         beforeEach(() => backend.images.push(own, pub));
 
         it("defaults region and mode; passes the own image", async () => {
@@ -278,13 +278,13 @@ describe("plan/check (end to end with a fake backend)", () => {
                 { accountId: "100000000009", createdTime: "2026-01-01T00:00:00Z" },
             ];
             assert.deepEqual(
-                (await checkImageShare({}, { ...s, __name: "a", accountIds: ["100000000002"] }, ctx))
+                (await checkImageShare({}, { ...s, __logicalName: "a", accountIds: ["100000000002"] }, ctx))
                     .failures,
                 [],
             );
             const r = await checkImageShare(
                 {},
-                { ...s, __name: "b", accountIds: ["100000000003", "100000000004"] },
+                { ...s, __logicalName: "b", accountIds: ["100000000003", "100000000004"] },
                 ctx,
             );
             assert.match(
@@ -295,7 +295,7 @@ describe("plan/check (end to end with a fake backend)", () => {
                 {},
                 {
                     ...s,
-                    __name: "c",
+                    __logicalName: "c",
                     accountIds: ["100000000002", "100000000003", "100000000004", "100000000005"],
                 },
                 ctx,
@@ -316,7 +316,11 @@ describe("plan/check (end to end with a fake backend)", () => {
 
     describe("ImageCopy", () => {
         const own = makeImage({ imageId: "img-own00002" });
-        const c = { __name: "c", sourceImageId: own.imageId, destinationRegions: [SH, "ap-singapore"] };
+        const c = {
+            __logicalName: "c",
+            sourceImageId: own.imageId,
+            destinationRegions: [SH, "ap-singapore"],
+        };
         beforeEach(() => backend.images.push(own));
 
         it("defaults sourceRegion and passes a copy of an own image", async () => {
@@ -358,7 +362,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             await checkCustomImage(
                 {},
                 {
-                    __name: "sh-image",
+                    __logicalName: "sh-image",
                     region: SH,
                     imageName: "x",
                     source: {
@@ -401,7 +405,11 @@ describe("plan/check (end to end with a fake backend)", () => {
                 (await checkImageCopy(old, { ...old, destinationRegions: ["ap-singapore"] }, ctx)).failures,
                 [],
             );
-            const r = await checkImageCopy({}, { ...c, __name: "other", destinationRegions: [SH] }, ctx);
+            const r = await checkImageCopy(
+                {},
+                { ...c, __logicalName: "other", destinationRegions: [SH] },
+                ctx,
+            );
             assert.deepEqual(r.failures, []);
         });
     });
@@ -423,7 +431,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             const region = regions[i % 5];
             const r = await checkCustomImage(
                 {},
-                { __name: `img-${i}`, region, imageName: `n-${i}`, source: imp },
+                { __logicalName: `img-${i}`, region, imageName: `n-${i}`, source: imp },
                 ctx,
             );
             assert.deepEqual(r.failures, []);
@@ -431,7 +439,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             const c = await checkImageCopy(
                 {},
                 {
-                    __name: `copy-${i}`,
+                    __logicalName: `copy-${i}`,
                     sourceImageId: source.imageId,
                     sourceRegion: region,
                     destinationRegions: [regions[(i + 1) % 5]],

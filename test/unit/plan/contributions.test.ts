@@ -15,13 +15,13 @@ describe("plan/contributions", () => {
     it("a new resource has empty old inputs", () => {
         assert.equal(isNewResource({}), true);
         assert.equal(isNewResource(undefined), true);
-        assert.equal(isNewResource({ __name: "x" }), false);
+        assert.equal(isNewResource({ __logicalName: "x" }), false);
         assert.equal(sameValue({ a: 1, b: [1, { c: 2 }] }, { b: [1, { c: 2 }], a: 1 }), true);
         assert.equal(sameValue({ a: 1 }, { a: 2 }), false);
     });
 
     describe("CustomImage", () => {
-        const old = { __name: "w", region: R, source: { instanceId: "ins-2v3sqe2t" } };
+        const old = { __logicalName: "w", region: R, source: { instanceId: "ins-2v3sqe2t" } };
         it("a new image adds one in its region, even while its ID is unknown", () => {
             assert.deepEqual(customImageDeltas({}, { ...old, imageId: UNKNOWN }), [
                 { region: R, add: 1, remove: 0 },
@@ -54,7 +54,7 @@ describe("plan/contributions", () => {
 
     describe("ImageCopy", () => {
         const old = {
-            __name: "c",
+            __logicalName: "c",
             sourceImageId: "img-aaaaaaaa",
             sourceRegion: R,
             destinationRegions: [S, "ap-tokyo"],
@@ -96,7 +96,7 @@ describe("plan/contributions", () => {
 
     describe("ImageShare", () => {
         const old = {
-            __name: "s",
+            __logicalName: "s",
             imageId: "img-aaaaaaaa",
             region: R,
             accountIds: ["1000001", "1000002"],

@@ -15,20 +15,20 @@ function reasons(kind: ResourceKind, input: Record<string, unknown>): string {
 }
 
 const image = {
-    __name: "web",
+    __logicalName: "web",
     region: "ap-guangzhou",
     imageName: "web",
     source: { instanceId: "ins-2v3sqe2t" },
 };
 const share = {
-    __name: "s",
+    __logicalName: "s",
     imageId: "img-gvbnzy6f",
     region: "ap-guangzhou",
     accountIds: ["100000000002"],
     mode: "additive",
 };
 const copy = {
-    __name: "c",
+    __logicalName: "c",
     sourceImageId: "img-gvbnzy6f",
     sourceRegion: "ap-guangzhou",
     destinationRegions: ["ap-shanghai"],
@@ -84,7 +84,7 @@ describe("plan/inputSchemas", () => {
         const u = UNKNOWN;
         assert.deepEqual(
             failuresOf("CustomImage", {
-                __name: "w",
+                __logicalName: "w",
                 region: u,
                 imageName: u,
                 source: u,
@@ -213,13 +213,13 @@ describe("plan/inputSchemas", () => {
         );
     });
 
-    it("required properties and __name", () => {
+    it("required properties and __logicalName", () => {
         assert.match(
-            reasons("CustomImage", { __name: "w", region: "ap-guangzhou" }),
+            reasons("CustomImage", { __logicalName: "w", region: "ap-guangzhou" }),
             /imageName is required[\s\S]*source is required/,
         );
-        const { __name: _name, ...unnamed } = image;
-        assert.match(reasons("CustomImage", unnamed), /CustomImage "\(unnamed\)": __name is required/);
+        const { __logicalName: _name, ...unnamed } = image;
+        assert.match(reasons("CustomImage", unnamed), /CustomImage "\(unnamed\)": __logicalName is required/);
     });
 
     it("source: exactly one of instanceId, snapshotIds, import", () => {
@@ -335,7 +335,7 @@ describe("plan/inputSchemas", () => {
 
     it("collects every failure of a resource at once", () => {
         const f = failuresOf("CustomImage", {
-            __name: "bad",
+            __logicalName: "bad",
             region: "x",
             imageName: "n".repeat(61),
             description: "d".repeat(300),

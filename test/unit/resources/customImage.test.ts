@@ -6,7 +6,7 @@ import { rejection, REGION, useFakeCloud } from "./harness";
 const MARKERS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [RESOURCE_NAME_TAG]: "web" };
 
 const inputs = {
-    __name: "web",
+    __logicalName: "web",
     __provider: "serialized-provider-text",
     region: REGION,
     imageName: "web-2026-11",
@@ -19,12 +19,12 @@ describe("CustomImage provider", () => {
     const h = useFakeCloud();
 
     describe("check", () => {
-        it("fills the region from the stack config given to configure() and keeps __name", async () => {
+        it("fills the region from the stack config given to configure() and keeps __logicalName", async () => {
             const { region: _r, ...news } = inputs;
             const result = await customImage.check({}, news);
             assert.deepEqual(result.failures, []);
             assert.equal(result.inputs?.region, REGION);
-            assert.equal(result.inputs?.__name, "web");
+            assert.equal(result.inputs?.__logicalName, "web");
         });
     });
 
@@ -56,7 +56,7 @@ describe("CustomImage provider", () => {
             assert.equal(outs.createdTime, "2026-01-01T00:00:00Z");
             assert.equal((outs.snapshotIds as string[]).length, 1);
             assert.equal(outs.imageName, inputs.imageName);
-            assert.equal(outs.__name, "web");
+            assert.equal(outs.__logicalName, "web");
             const progress = h.lines.filter((l) => l.includes("waiting for NORMAL"));
             assert.ok(
                 progress.some((l) => l.includes("CREATING (")),

@@ -9,7 +9,7 @@ const replace = (...props: string[]) => ({ changes: true, replaces: props, delet
 describe("diff", () => {
     describe("CustomImage", () => {
         const inputs = {
-            __name: "web",
+            __logicalName: "web",
             region: "ap-guangzhou",
             imageName: "web-1",
             description: "d",
@@ -26,8 +26,11 @@ describe("diff", () => {
             snapshotIds: ["snap-1"],
         };
 
-        it("reports no change for the same inputs (outputs-only keys and __name ignored)", () => {
-            assert.deepEqual(diffCustomImage(outputs, { ...inputs, __name: "renamed-logical" }), NO_CHANGE);
+        it("reports no change for the same inputs (outputs-only keys and __logicalName ignored)", () => {
+            assert.deepEqual(
+                diffCustomImage(outputs, { ...inputs, __logicalName: "renamed-logical" }),
+                NO_CHANGE,
+            );
         });
 
         for (const [prop, value] of [
@@ -96,7 +99,7 @@ describe("diff", () => {
 
         it("treats absent as the default", () => {
             const bare = {
-                __name: "web",
+                __logicalName: "web",
                 region: "ap-guangzhou",
                 imageName: "n",
                 source: { snapshotIds: ["s"] },
@@ -144,17 +147,17 @@ describe("diff", () => {
         it("counts unknown new values as changes of that property", () => {
             assert.deepEqual(diffCustomImage(outputs, { ...inputs, imageName: UNKNOWN }), inPlace);
             assert.deepEqual(diffCustomImage(outputs, { ...inputs, tags: { team: UNKNOWN } }), inPlace);
-            assert.deepEqual(
-                diffCustomImage(outputs, { ...inputs, source: { instanceId: UNKNOWN } }),
-                { ...replace("source"), deleteBeforeReplace: true },
-            );
+            assert.deepEqual(diffCustomImage(outputs, { ...inputs, source: { instanceId: UNKNOWN } }), {
+                ...replace("source"),
+                deleteBeforeReplace: true,
+            });
             assert.deepEqual(diffCustomImage(outputs, { ...inputs, region: UNKNOWN }), replace("region"));
         });
     });
 
     describe("ImageShare", () => {
         const inputs = {
-            __name: "share",
+            __logicalName: "share",
             imageId: "img-aaaaaaaa",
             region: "ap-guangzhou",
             accountIds: ["100000000002", "100000000003"],
@@ -191,7 +194,7 @@ describe("diff", () => {
 
     describe("ImageCopy", () => {
         const inputs = {
-            __name: "copies",
+            __logicalName: "copies",
             sourceImageId: "img-aaaaaaaa",
             sourceRegion: "ap-guangzhou",
             destinationRegions: ["ap-shanghai", "ap-singapore"],

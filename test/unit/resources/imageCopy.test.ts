@@ -15,7 +15,7 @@ describe("ImageCopy provider", () => {
     beforeEach(() => {
         sourceId = h.cloud.addImage({ region: REGION, ImageName: "web" }).ImageId;
         inputs = {
-            __name: "copies",
+            __logicalName: "copies",
             __provider: "p",
             sourceImageId: sourceId,
             sourceRegion: REGION,

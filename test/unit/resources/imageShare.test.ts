@@ -14,7 +14,7 @@ describe("ImageShare provider", () => {
     beforeEach(() => {
         imageId = h.cloud.addImage({ region: REGION, ImageName: "web" }).ImageId;
         inputs = {
-            __name: "share",
+            __logicalName: "share",
             __provider: "p",
             imageId,
             region: REGION,
@@ -110,7 +110,7 @@ describe("ImageShare provider", () => {
             const result = await imageShare.read(id, outs as Record<string, unknown>);
             assert.equal(result.id, id);
             assert.deepEqual(result.inputs, {
-                __name: "share",
+                __logicalName: "share",
                 imageId,
                 region: REGION,
                 accountIds: [A, B],
