@@ -31,8 +31,13 @@ export interface StartEmulatorOptions {
     statePath?: string;
     /** A seed object, or the path of a seed JSON file (format in README). */
     seed?: Seed | string;
-    /** The wall clock (epoch ms); for tests. Default Date.now. */
+    /** The wall clock (epoch ms) for signatures and rate limits; for tests. Default Date.now. */
     wallClock?: () => number;
+    /**
+     * The clock image states are computed on (epoch ms), before the controls' offset is added.
+     * Default: the wall clock. Tests pass a frozen clock and move it with controls.advanceClock.
+     */
+    clock?: () => number;
     /** Random source for fault rates; for tests. Default Math.random. */
     random?: () => number;
 }
@@ -74,7 +79,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
     const store = new Store(
         seed,
         statePath ? (state) => saveState(statePath, state) : undefined,
-        options.wallClock ?? Date.now,
+        options.clock ?? options.wallClock ?? Date.now,
         initial,
     );
     if (statePath && !initial) store.changed();

@@ -39,7 +39,13 @@ export default defineHandler({
             );
         }
         const imageId = p.ImageIds[0];
-        const { image: source } = requireOwnImage(store, accountId, region, imageId);
+        const { image: source } = requireOwnImage(
+            store,
+            accountId,
+            region,
+            imageId,
+            "InvalidParameterValue.InvalidImageId",
+        );
         const state = imageState(source, now);
         if (state === "SYNCING") {
             fail(
