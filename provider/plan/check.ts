@@ -6,7 +6,7 @@
  */
 import type { ProviderSettings } from "../config";
 import type { ImageBackend } from "../backend/types";
-import { customImageDeltas, imageCopyDeltas, imageShareContribution } from "./contributions";
+import { customImageDeltas, imageCopyDeltas, imageShareContribution, isNewResource } from "./contributions";
 import { CheckFailure, ResourceKind, ResourceRef, normalizeFailures } from "./failures";
 import {
     CustomImageInputs,
@@ -19,6 +19,7 @@ import {
 import { Ledger, RegionDelta, sharedLedger } from "./ledger";
 import { LiveFacts, sharedLiveFacts } from "./liveFacts";
 import { regionFailures } from "./rules/region";
+import { hasMarker, markerTags, RESOURCE_NAME_TAG } from "../markers";
 import { adoptionFailures, duplicateNameFailures } from "./rules/naming";
 import {
     byolShareFailures,
@@ -168,8 +169,22 @@ export async function checkCustomImage(
             if (v.adoptExisting === true) {
                 adopts = named.some((i) => i.imageType === "PRIVATE_IMAGE");
                 failures.push(...adoptionFailures(ref, named));
-            } else if (olds.imageName !== imageName || olds.region !== region) {
-                failures.push(...duplicateNameFailures(ref, imageName, region, named));
+            } else {
+                // An image that carries this resource's own markers is not a clash: it is the image
+                // being replaced (the engine re-checks a replacement with no old inputs), or one whose
+                // creation reply was lost, which create takes over instead of making another.
+                const madeHere = (
+                    await ctx.facts.ownImagesTagged(
+                        region,
+                        RESOURCE_NAME_TAG,
+                        markerTags(ref.name)[RESOURCE_NAME_TAG],
+                    )
+                ).filter((i) => hasMarker(i, ref.name));
+                if (isNewResource(olds) && madeHere.length > 0) adopts = true;
+                if (olds.imageName !== imageName || olds.region !== region) {
+                    const others = named.filter((i) => !hasMarker(i, ref.name));
+                    failures.push(...duplicateNameFailures(ref, imageName, region, others));
+                }
             }
         }
     }

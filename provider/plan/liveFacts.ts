@@ -193,6 +193,13 @@ export class LiveFacts {
         return listed ?? this.imageBatcher(region).get(imageId);
     }
 
+    /** The account's own images of the region that carry the tag `key` = `value` (from the same listing). */
+    async ownImagesTagged(region: string, key: string, value: string): Promise<Image[]> {
+        return [...(await this.ownAndSharedImages(region)).values()].filter(
+            (i) => i.imageType === "PRIVATE_IMAGE" && i.tags[key] === value,
+        );
+    }
+
     /** The images of the region whose name is exactly `imageName` (own and shared-in images). */
     async imagesNamed(region: string, imageName: string): Promise<Image[]> {
         return [...(await this.ownAndSharedImages(region)).values()].filter((i) => i.imageName === imageName);

@@ -15,7 +15,14 @@ import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { describeImage, findOwnImageByName, hasMarker, markerTags, tagChanges, userTags } from "./images";
 import { CustomImageOutputs, DEFAULT_TIMEOUT_MINUTES, INPUT_KEYS, pickInputs } from "./state";
 import { deleteImageAndWait } from "./deletion";
-import { describeWaitFailure, endedInFailure, lastStateOf, vanished, waitUntilNormal } from "./waits";
+import {
+    describeWaitFailure,
+    endedInFailure,
+    lastStateOf,
+    vanished,
+    waitUntilNormal,
+    whenImageIdle,
+} from "./waits";
 
 function timeoutOf(inputs: Pick<CustomImageInputs, "timeoutMinutes" | "source">): number {
     return inputs.timeoutMinutes ?? defaultImageTimeout(inputs.source);
@@ -118,8 +125,11 @@ async function reconcile(op: OperationContext, inputs: CustomImageInputs, image:
     if (inputs.imageName !== image.imageName) changes.imageName = inputs.imageName;
     if ((inputs.description ?? "") !== image.imageDescription)
         changes.imageDescription = inputs.description ?? "";
-    if (Object.keys(changes).length > 0)
-        await backend.modifyImageAttribute(image.region, image.imageId, changes);
+    if (Object.keys(changes).length > 0) {
+        await whenImageIdle(op, image.region, image.imageId, DEFAULT_TIMEOUT_MINUTES.image, () =>
+            backend.modifyImageAttribute(image.region, image.imageId, changes),
+        );
+    }
     const tags = tagChanges(image.tags, inputs.tags ?? {}, markerTags(inputs.__logicalName));
     if (Object.keys(tags.replace).length > 0 || tags.remove.length > 0) {
         await backend.modifyImageTags(image.region, image.imageId, tags);

@@ -23,7 +23,11 @@ import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { describeImage, findOwnImageByName, hasMarker, markerTags } from "./images";
 import { deleteImageAndWait } from "./deletion";
 import { DEFAULT_TIMEOUT_MINUTES, ImageCopyOutputs, INPUT_KEYS, pickInputs } from "./state";
-import { describeWaitFailure, endedInFailure, waitUntilNormal } from "./waits";
+
+/** How long a copy may take (and how long to wait for a busy source image). */
+const timeoutOf = (inputs: { timeoutMinutes?: number }): number =>
+    inputs.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES.copy;
+import { describeWaitFailure, endedInFailure, waitUntilNormal, whenImageIdle } from "./waits";
 
 /** The ID of an ImageCopy: `<sourceRegion>:<sourceImageId>`. */
 export function imageCopyId(sourceRegion: string, sourceImageId: string): string {
@@ -115,9 +119,11 @@ async function startCopies(
     if (toSync.length === 0) return [];
     let synced: { region: string; imageId: string }[];
     try {
-        synced = await backend.syncImages(inputs.sourceRegion, inputs.sourceImageId, toSync, {
-            imageName: inputs.imageName,
-        });
+        synced = await whenImageIdle(op, inputs.sourceRegion, inputs.sourceImageId, timeoutOf(inputs), () =>
+            backend.syncImages(inputs.sourceRegion, inputs.sourceImageId, toSync, {
+                imageName: inputs.imageName,
+            }),
+        );
     } catch (error) {
         if (!replyMayBeLost(error)) throw error;
         // The copies may have been started: no image of that name existed before, so any now is ours.
@@ -150,7 +156,7 @@ async function settleCopies(
     inputs: ImageCopyInputs,
     copies: Copies,
 ): Promise<string[]> {
-    const timeout = inputs.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES.copy;
+    const timeout = timeoutOf(inputs);
     const pending = Object.entries(copies.images).filter(
         ([region]) => copies.imageStates[region] !== "NORMAL",
     );
@@ -319,7 +325,9 @@ async function update(
             const name = await copyName();
             await Promise.all(
                 Object.entries(copies.images).map(([region, imageId]) =>
-                    backend.modifyImageAttribute(region, imageId, { imageName: name }),
+                    whenImageIdle(op, region, imageId, timeoutOf(news), () =>
+                        backend.modifyImageAttribute(region, imageId, { imageName: name }),
+                    ),
                 ),
             );
         }

@@ -19,7 +19,8 @@ import { errorCode, operationError, replyMayBeLost } from "./errors";
 import { diffImageShare } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { describeImage } from "./images";
-import { ImageShareOutputs, INPUT_KEYS, pickInputs } from "./state";
+import { DEFAULT_TIMEOUT_MINUTES, ImageShareOutputs, INPUT_KEYS, pickInputs } from "./state";
+import { whenImageIdle } from "./waits";
 import { isNotFoundError } from "../backend/errors";
 
 /** The ID of an ImageShare: `<region>:<imageId>`. */
@@ -76,8 +77,12 @@ async function modify(
         const live = (await liveAccounts(op, region, imageId)) ?? [];
         return permission === "SHARE" ? minus(accountIds, live) : intersect(accountIds, live);
     };
+    const send = (ids: string[]) =>
+        whenImageIdle(op, region, imageId, DEFAULT_TIMEOUT_MINUTES.image, () =>
+            backend.modifySharePermission(region, imageId, ids, permission),
+        );
     try {
-        await backend.modifySharePermission(region, imageId, accountIds, permission);
+        await send(accountIds);
         return;
     } catch (error) {
         const settleable =
@@ -88,7 +93,7 @@ async function modify(
     const rest = await pending();
     if (rest.length === 0) return;
     try {
-        await backend.modifySharePermission(region, imageId, rest, permission);
+        await send(rest);
     } catch (error) {
         if (permission === "SHARE" && errorCode(error) === "FailedOperation.AccountAlreadyExists") return;
         throw error;

@@ -4,7 +4,10 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as plan from "../plan/check";
+import { isUnknown } from "../plan/unknown";
 import { getResourceContext } from "./context";
+import { diffCustomImage } from "./diffs";
+import { markerTags, RESOURCE_NAME_TAG } from "./images";
 
 type Inputs = Record<string, unknown>;
 
@@ -28,8 +31,29 @@ async function runCheck(
     return result;
 }
 
-/** check of CustomImage. */
-export const checkCustomImage = (olds: Inputs, news: Inputs) => runCheck(plan.checkCustomImage, olds, news);
+/**
+ * check of CustomImage. It also carries the image ID of an image that stays (no replacement) into
+ * the checked inputs: in a preview the engine shows an updated dynamic resource's outputs as its
+ * checked inputs, so without this a rename would make `imageId` unknown and every ImageCopy and
+ * ImageShare that uses it would preview as a replacement that `up` then does not do.
+ */
+export async function checkCustomImage(olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
+    const result = await runCheck(plan.checkCustomImage, olds, news);
+    const inputs = result.inputs as Inputs | undefined;
+    if (!inputs || (result.failures?.length ?? 0) > 0 || Object.keys(olds).length === 0) return result;
+    if ((diffCustomImage(olds, inputs).replaces?.length ?? 0) > 0) return result;
+    const imageId = await stayingImageId(inputs);
+    return imageId ? { ...result, inputs: { ...inputs, imageId } } : result;
+}
+
+/** The ID of the image this CustomImage made or adopted (found by its marker tag), when there is exactly one. */
+async function stayingImageId(inputs: Inputs): Promise<string | undefined> {
+    const { region, __logicalName: name } = inputs;
+    if (typeof region !== "string" || isUnknown(region) || typeof name !== "string") return undefined;
+    const marker = markerTags(name)[RESOURCE_NAME_TAG];
+    const marked = await planContext().facts.ownImagesTagged(region, RESOURCE_NAME_TAG, marker);
+    return marked.length === 1 ? marked[0].imageId : undefined;
+}
 /** check of ImageShare. */
 export const checkImageShare = (olds: Inputs, news: Inputs) => runCheck(plan.checkImageShare, olds, news);
 /** check of ImageCopy. */

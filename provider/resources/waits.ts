@@ -103,3 +103,41 @@ export function describeWaitFailure(error: unknown): string {
             return error.message;
     }
 }
+
+/**
+ * Codes by which the service refuses an operation because the image is busy (still CREATING, or
+ * SYNCING while it is being copied). The operation was not carried out, so it is safe to send again.
+ */
+const BUSY_CODES = new Set([
+    "InvalidImageId.IncorrectState",
+    "InvalidParameterValue.InvalidImageState",
+    "FailedOperation.InvalidImageState",
+    "MutexOperation.TaskRunning",
+]);
+
+/** How often an operation refused as busy is tried again (each after waiting for NORMAL). */
+export const BUSY_RETRIES = 5;
+
+/**
+ * Runs an operation on an image; when the service refuses it because the image is busy, waits
+ * (with progress) until the image is NORMAL again and retries. Sharing, copying or renaming an
+ * image while another resource copies it is an ordinary moment in one `pulumi up`.
+ */
+export async function whenImageIdle<T>(
+    op: OperationContext,
+    region: string,
+    imageId: string,
+    timeoutMinutes: number,
+    action: () => Promise<T>,
+): Promise<T> {
+    for (let attempt = 1; ; attempt++) {
+        try {
+            return await action();
+        } catch (error) {
+            const code = (error as { code?: unknown }).code;
+            if (typeof code !== "string" || !BUSY_CODES.has(code) || attempt > BUSY_RETRIES) throw error;
+            op.say(`${imageId} in ${region} is busy (${code}); waiting until it is NORMAL to try again`);
+            await waitUntilNormal(op, region, imageId, timeoutMinutes);
+        }
+    }
+}

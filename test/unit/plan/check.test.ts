@@ -1,5 +1,6 @@
 import assert from "node:assert/strict";
 import type { ProviderSettings } from "../../../provider/config";
+import { markerTags } from "../../../provider/markers";
 import {
     PlanContext,
     checkCustomImage,
@@ -223,6 +224,28 @@ describe("plan/check (end to end with a fake backend)", () => {
             // The resource that owns the name already (unchanged) is fine.
             const mine = { ...web, region: GZ };
             assert.deepEqual((await checkCustomImage(mine, mine, ctx)).failures, []);
+        });
+
+        it("an image of the same name made by this very resource is no clash and adds nothing", async () => {
+            // The engine re-checks a replacement with no old inputs while the old image still exists.
+            const madeHere = makeImage({ imageName: "web", tags: markerTags(web.__logicalName) });
+            backend.images.push(madeHere);
+            const fresh = { ...ctx, facts: new LiveFacts(backend), ledger: new Ledger() };
+            const r = await checkCustomImage({}, web, fresh);
+            assert.deepEqual(r.failures, []);
+            assert.equal(
+                fresh.ledger.regionTotals(GZ).added,
+                0,
+                "taken over or replaced: no new image in the count",
+            );
+            // The same name made by another resource of the stack is a clash.
+            const other = { ...web, __logicalName: "other-resource" };
+            const clash = await checkCustomImage({}, other, {
+                ...ctx,
+                facts: new LiveFacts(backend),
+                ledger: new Ledger(),
+            });
+            assert.match(reasons(clash.failures), /imageName "web" is already the name of/);
         });
 
         it("a backend failure throws, naming the fact", async () => {
