@@ -12,7 +12,21 @@ export default tseslint.config(
             "@pulumi/no-output-in-template-literal": "error",
             "@pulumi/no-output-instance-in-template-literal": "error",
             "@typescript-eslint/no-floating-promises": "error",
-            "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }],
+            "@typescript-eslint/no-unused-vars": [
+                "error",
+                { argsIgnorePattern: "^_", varsIgnorePattern: "^_" },
+            ],
+        },
+    },
+    {
+        // The examples import the package by name; their tsconfig maps it to the source.
+        files: ["examples/**/*.ts"],
+        languageOptions: {
+            parserOptions: {
+                projectService: false,
+                project: "./tsconfig.examples.json",
+                tsconfigRootDir: import.meta.dirname,
+            },
         },
     },
 );

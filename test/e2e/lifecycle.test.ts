@@ -61,7 +61,9 @@ describe("CustomImage, ImageShare and ImageCopy: full lifecycle", function () {
 
     before(async () => {
         sandbox = await createImagesSandbox("lifecycle");
-        imagesBefore = new Map([...(await ownImages())].map(([r, list]) => [r, new Set(list.map((i) => i.imageId))]));
+        imagesBefore = new Map(
+            [...(await ownImages())].map(([r, list]) => [r, new Set(list.map((i) => i.imageId))]),
+        );
     });
     after(async () => sandbox?.dispose());
 
@@ -114,7 +116,10 @@ describe("CustomImage, ImageShare and ImageCopy: full lifecycle", function () {
         const [image] = await sandbox.api.describeImagesByIds(HOME_REGION, [imageId]);
         assert.equal(image.imageName, "web-2026-12");
         const shares = await sandbox.api.describeSharePermission(HOME_REGION, imageId);
-        assert.deepEqual(shares.map((s) => s.accountId), [SECOND_ACCOUNT.accountId]);
+        assert.deepEqual(
+            shares.map((s) => s.accountId),
+            [SECOND_ACCOUNT.accountId],
+        );
     });
 
     it("refresh sees out-of-band changes, and up puts them right", async () => {
@@ -153,7 +158,10 @@ describe("CustomImage, ImageShare and ImageCopy: full lifecycle", function () {
         assert.match(recopied["ap-tokyo"], /^img-/);
         assert.notEqual(recopied["ap-tokyo"], copies["ap-tokyo"]);
         const shares = await sandbox.api.describeSharePermission(HOME_REGION, imageId);
-        assert.deepEqual(shares.map((s) => s.accountId), [SECOND_ACCOUNT.accountId]);
+        assert.deepEqual(
+            shares.map((s) => s.accountId),
+            [SECOND_ACCOUNT.accountId],
+        );
         assert.deepEqual((await stack.preview()).changeSummary, { same: 4 });
     });
 
@@ -173,7 +181,11 @@ describe("CustomImage, ImageShare and ImageCopy: full lifecycle", function () {
         assert.equal(up.summary.result, "succeeded");
         const newId = up.outputs.imageId.value as string;
         assert.notEqual(newId, oldId);
-        assert.deepEqual(await sandbox.api.describeImagesByIds(HOME_REGION, [oldId]), [], "the old image is gone");
+        assert.deepEqual(
+            await sandbox.api.describeImagesByIds(HOME_REGION, [oldId]),
+            [],
+            "the old image is gone",
+        );
         if (process.env.E2E_TRANSCRIPT) console.log(lines.join(""));
     });
 
@@ -184,7 +196,11 @@ describe("CustomImage, ImageShare and ImageCopy: full lifecycle", function () {
         const after = await ownImages();
         for (const [region, list] of after) {
             const made = list.filter((i) => !imagesBefore.get(region)!.has(i.imageId));
-            assert.deepEqual(made.map((i) => `${i.imageId} ${i.imageName}`), [], `left behind in ${region}`);
+            assert.deepEqual(
+                made.map((i) => `${i.imageId} ${i.imageName}`),
+                [],
+                `left behind in ${region}`,
+            );
         }
     });
 });

@@ -9,7 +9,9 @@ import { REPO_ROOT } from "./installPackage";
 export type ImagesPackage = typeof import("../../../provider/index");
 
 /** A program that gets the installed package. */
-export type ImagesProgram = (images: ImagesPackage) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
+export type ImagesProgram = (
+    images: ImagesPackage,
+) => Promise<Record<string, unknown> | void> | Record<string, unknown> | void;
 
 type RunningEmulator = Awaited<ReturnType<typeof startEmulator>>;
 
