@@ -27,8 +27,12 @@ export const MAX_IMAGE_NAME_LENGTH = 60;
 /** Longest image description. */
 export const MAX_DESCRIPTION_LENGTH = 256;
 
-/** Most tags on one resource. */
+/** Most tags on one resource (the service's limit). */
 export const MAX_TAGS = 50;
+/** Tags this package adds to every image it makes (see provider/markers.ts). */
+export const MARKER_TAG_COUNT = 2;
+/** Most tags a user may give one image: the service's limit less the package's marker tags. */
+export const MAX_USER_TAGS = MAX_TAGS - MARKER_TAG_COUNT;
 /** Longest tag key, in characters. */
 export const MAX_TAG_KEY_LENGTH = 127;
 /** Longest tag value, in characters. */

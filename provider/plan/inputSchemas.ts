@@ -19,6 +19,7 @@ import {
     MAX_DESCRIPTION_LENGTH,
     MAX_IMAGE_NAME_LENGTH,
     MAX_TAGS,
+    MAX_USER_TAGS,
     MAX_TIMEOUT_MINUTES,
     REGION_PATTERN,
     SNAPSHOT_ID_PATTERN,
@@ -184,11 +185,13 @@ function distinctList<T extends z.ZodType>(item: T, what: string) {
 
 const tags = z.record(z.string(), orUnknown(z.string())).superRefine((value, ctx) => {
     const keys = Object.keys(value);
-    if (keys.length > MAX_TAGS) {
+    if (keys.length > MAX_USER_TAGS) {
         ctx.addIssue({
             code: "custom",
             params: WHOLE,
-            message: `tags has ${keys.length} tags; Tencent Cloud allows at most ${MAX_TAGS} per image: remove some`,
+            message:
+                `tags has ${keys.length} tags; Tencent Cloud allows at most ${MAX_TAGS} per image and this ` +
+                `package uses ${MAX_TAGS - MAX_USER_TAGS} to recognise its own images, so at most ${MAX_USER_TAGS}: remove some`,
         });
     }
     for (const key of keys) {
