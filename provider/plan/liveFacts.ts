@@ -23,6 +23,7 @@ import type {
     SharePermission,
     SnapshotInfo,
 } from "../backend/types";
+import { naiveMode } from "../naive";
 import { planSingleton } from "./singletons";
 
 /** Most IDs per Describe call (the documented page size). */
@@ -250,5 +251,7 @@ export function sharedLiveFacts(
     settings: Pick<ProviderSettings, "endpoint" | "secretId">,
     backend: ImageBackend,
 ): LiveFacts {
+    // The benchmark baseline (../naive.ts): no cache across checks.
+    if (naiveMode()) return new LiveFacts(backend);
     return planSingleton("facts", settings, () => new LiveFacts(backend));
 }

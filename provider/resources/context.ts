@@ -15,6 +15,7 @@ import { ProviderSettings, resolveSettings, settingSource } from "../config";
 import { createImageBackend, CreateImageBackendOptions } from "../backend";
 import { ImageWaiter, ImageWaiterOptions } from "../backend/waiter";
 import { ImageBackend } from "../backend/types";
+import { naiveMode, PerImageWaiter } from "../naive";
 
 /** The `globalThis` key of the context. */
 export const CONTEXT_KEY = Symbol.for("pulumi-tencentcloud-images.context");
@@ -100,7 +101,12 @@ export function getResourceContext(): ResourceContext {
     const key = settingsKey(settings);
     if (!current.built || current.built.key !== key) {
         const backend = overrides.backend ?? createImageBackend(settings, overrides.backendOptions);
-        const waiter = overrides.waiter ?? new ImageWaiter(backend, overrides.waiterOptions);
+        const waiter =
+            overrides.waiter ??
+            // The benchmark baseline (../naive.ts): each wait polls alone.
+            (naiveMode()
+                ? new PerImageWaiter(backend, overrides.waiterOptions)
+                : new ImageWaiter(backend, overrides.waiterOptions));
         current.built = { key, backend, waiter };
     }
     return {
