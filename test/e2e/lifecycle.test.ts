@@ -91,6 +91,36 @@ describe("CustomImage, ImageShare and ImageCopy: full lifecycle", function () {
         const shares = await sandbox.api.describeSharePermission(HOME_REGION, imageId);
         assert.deepEqual(shares.map((s) => s.accountId).sort(), v1.accounts);
 
+        // The stored provider is a small require of the installed package: no credential, no config.
+        const state = sandbox.engine.stateText("dev");
+        assert.ok(
+            !state.includes(sandbox.providerEnv.TENCENTCLOUD_SECRET_KEY),
+            "the secret key is not in the state",
+        );
+        const deployment = JSON.parse(state).checkpoint.latest;
+        const dynamic = deployment.resources.filter((r: { type: string }) =>
+            r.type.startsWith("pulumi-nodejs:dynamic"),
+        );
+        assert.equal(dynamic.length, 3);
+        for (const resource of dynamic) {
+            const provider = resource.outputs.__provider;
+            assert.equal(
+                typeof provider,
+                "string",
+                `${resource.urn}: __provider is plain text, not a secret`,
+            );
+            assert.match(
+                provider,
+                /require\("pulumi-tencentcloud-images\/dist\/provider\/resources\/handlers\.js"\)/,
+            );
+            assert.ok(provider.length < 4096, `${resource.urn}: __provider is ${provider.length} characters`);
+            assert.ok(
+                !provider.includes(sandbox.providerEnv.TENCENTCLOUD_SECRET_ID),
+                "no key ID in the provider",
+            );
+            assert.ok(!provider.includes(sandbox.emulator.endpoint), "no endpoint in the provider");
+        }
+
         const preview = await stack.preview();
         assert.deepEqual(preview.changeSummary, { same: 4 });
     });
