@@ -10,6 +10,7 @@ import type { CustomImageInputs, CustomImageSource } from "../plan/inputSchemas"
 import { Image } from "../backend/types";
 import { checkCustomImage } from "./planChecks";
 import { errorCode, operationError, replyMayBeLost, ResourceOperationError } from "./errors";
+import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
 import { defaultImageTimeout, diffCustomImage } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { describeImage, findOwnImageByName, hasMarker, markerTags, tagChanges, userTags } from "./images";
@@ -75,7 +76,12 @@ function nameTaken(op: OperationContext, inputs: CustomImageInputs, existing: Im
     );
 }
 
-/** Sends CreateImage / ImportImage; a lost reply is resolved by looking the name up (no second image). */
+/**
+ * Sends CreateImage / ImportImage. A failure whose outcome is unknown (lost reply, InternalError) is
+ * settled by looking the name up: an image carrying this resource's marker is the one it made; none
+ * means nothing was made, so the request is sent again (a second image cannot result: names are
+ * unique per account and region, and a Duplicate is settled by the same look-up).
+ */
 async function startCreate(op: OperationContext, inputs: CustomImageInputs): Promise<string> {
     const { backend } = op.ctx;
     const name = inputs.__logicalName;
@@ -83,11 +89,10 @@ async function startCreate(op: OperationContext, inputs: CustomImageInputs): Pro
     const common = { imageName: inputs.imageName, imageDescription: inputs.description, tags };
     const source = inputs.source;
     const action = isImport(source) ? "ImportImage" : "CreateImage";
-    try {
-        if (isImport(source))
-            return await backend.importImage(inputs.region, { ...common, ...source.import });
+    const send = async (): Promise<string> => {
+        if (isImport(source)) return backend.importImage(inputs.region, { ...common, ...source.import });
         if ("instanceId" in source) {
-            return await backend.createImage(inputs.region, {
+            return backend.createImage(inputs.region, {
                 ...common,
                 instanceId: source.instanceId,
                 dataDiskIds: source.dataDiskIds,
@@ -95,26 +100,43 @@ async function startCreate(op: OperationContext, inputs: CustomImageInputs): Pro
                 sysprep: source.sysprep,
             });
         }
-        return await backend.createImage(inputs.region, { ...common, snapshotIds: source.snapshotIds });
-    } catch (error) {
-        const duplicate = errorCode(error) === "InvalidImageName.Duplicate";
-        if (!replyMayBeLost(error) && !duplicate) throw error;
-        // The request may have been carried out (or a concurrent run made the image): look it up.
-        const found = await findOwnImageByName(backend, inputs.region, inputs.imageName);
-        if (found && hasMarker(found, name)) {
-            op.say(
-                `${action} reply was lost; found ${found.imageId} carrying this resource's marker: using it`,
+        return backend.createImage(inputs.region, { ...common, snapshotIds: source.snapshotIds });
+    };
+    for (let attempt = 1; ; attempt++) {
+        try {
+            return await send();
+        } catch (error) {
+            const duplicate = errorCode(error) === "InvalidImageName.Duplicate";
+            const unknown = outcomeUnknown(error);
+            if (!unknown && !duplicate) throw error;
+            // The request may have been carried out (or a concurrent run made the image): look it up.
+            const found = await findOwnImageByName(backend, inputs.region, inputs.imageName);
+            if (found && hasMarker(found, name)) {
+                op.say(
+                    unknown
+                        ? `${action} ${replyMayBeLost(error) ? "reply was lost" : `failed (${describeOutcome(error)})`}; found ${found.imageId} carrying this resource's marker: using it`
+                        : `found ${found.imageId} carrying this resource's marker: using it`,
+                );
+                return found.imageId;
+            }
+            if (found) throw nameTaken(op, inputs, found);
+            if (unknown && attempt < SETTLE_ATTEMPTS) {
+                op.say(
+                    `${action} in ${inputs.region} failed (${describeOutcome(error)}) and no image named "${inputs.imageName}" exists: sending it again`,
+                );
+                continue;
+            }
+            const what = replyMayBeLost(error)
+                ? `got no reply (${error instanceof Error ? error.message : String(error)})`
+                : `failed ${attempt} times (last: ${error instanceof Error ? error.message : String(error)})`;
+            throw operationError(
+                op.ref,
+                op.op,
+                `${action} in ${inputs.region} ${what} and no image named "${inputs.imageName}" exists there`,
+                "nothing was created; run `pulumi up` again (an image that appears later carries this resource's marker and will be taken over, not duplicated)",
+                error,
             );
-            return found.imageId;
         }
-        if (found) throw nameTaken(op, inputs, found);
-        throw operationError(
-            op.ref,
-            op.op,
-            `${action} in ${inputs.region} got no reply (${error instanceof Error ? error.message : String(error)}) and no image named "${inputs.imageName}" exists there`,
-            "nothing was created; run `pulumi up` again (an image that appears later carries this resource's marker and will be taken over, not duplicated)",
-            error,
-        );
     }
 }
 

@@ -6,6 +6,8 @@
 import { errorCode, operationError } from "./errors";
 import { OperationContext } from "./lifecycle";
 import { waitUntilGone } from "./waits";
+import { describeImage } from "./images";
+import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
 
 /** The accounts an image is still shared with, for a message (empty if they cannot be read). */
 async function sharedWith(op: OperationContext, region: string, imageId: string): Promise<string[]> {
@@ -13,6 +15,31 @@ async function sharedWith(op: OperationContext, region: string, imageId: string)
         return (await op.ctx.backend.describeSharePermission(region, imageId)).map((p) => p.accountId);
     } catch {
         return [];
+    }
+}
+
+/**
+ * Sends DeleteImages. A failure whose outcome is unknown (lost reply, InternalError) is settled by
+ * looking: an image that is gone was deleted; one that is still there is sent the request again.
+ */
+async function deleteSettled(
+    op: OperationContext,
+    region: string,
+    imageId: string,
+    deleteSnapshots: boolean,
+): Promise<void> {
+    for (let attempt = 1; ; attempt++) {
+        try {
+            await op.ctx.backend.deleteImages(region, [imageId], { deleteSnapshots });
+            return;
+        } catch (error) {
+            if (!outcomeUnknown(error)) throw error;
+            if (!(await describeImage(op.ctx.backend, region, imageId))) return;
+            if (attempt >= SETTLE_ATTEMPTS) throw error;
+            op.say(
+                `DeleteImages of ${imageId} in ${region} failed (${describeOutcome(error)}); it still exists: sending it again`,
+            );
+        }
     }
 }
 
@@ -24,7 +51,7 @@ export async function deleteImageAndWait(
     options: { deleteSnapshots: boolean; timeoutMinutes: number },
 ): Promise<void> {
     try {
-        await op.ctx.backend.deleteImages(region, [imageId], { deleteSnapshots: options.deleteSnapshots });
+        await deleteSettled(op, region, imageId, options.deleteSnapshots);
     } catch (error) {
         const code = errorCode(error);
         if (code === "InvalidImageId.NotFound") return;

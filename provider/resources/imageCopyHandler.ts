@@ -17,7 +17,14 @@
 import type { ImageCopyInputs } from "../plan/inputSchemas";
 import { Image } from "../backend/types";
 import { checkImageCopy } from "./planChecks";
-import { describeResource, operationError, replyMayBeLost, ResourceOperationError } from "./errors";
+import {
+    describeResource,
+    errorCode,
+    operationError,
+    replyMayBeLost,
+    ResourceOperationError,
+} from "./errors";
+import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
 import { diffImageCopy } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { describeImage, findOwnImageByName, hasMarker, markerTags } from "./images";
@@ -117,21 +124,44 @@ async function startCopies(
         );
     }
     if (toSync.length === 0) return [];
-    let synced: { region: string; imageId: string }[];
-    try {
-        synced = await whenImageIdle(op, inputs.sourceRegion, inputs.sourceImageId, timeoutOf(inputs), () =>
-            backend.syncImages(inputs.sourceRegion, inputs.sourceImageId, toSync, {
-                imageName: inputs.imageName,
-            }),
-        );
-    } catch (error) {
-        if (!replyMayBeLost(error)) throw error;
-        // The copies may have been started: no image of that name existed before, so any now is ours.
-        const found = await Promise.all(toSync.map((r) => findOwnImageByName(backend, r, copyName)));
-        synced = toSync.flatMap((region, i) => (found[i] ? [{ region, imageId: found[i]!.imageId }] : []));
-        op.say(
-            `SyncImages reply was lost (${messageOf(error)}); found copies in ${synced.map((s) => s.region).join(", ") || "no region"}`,
-        );
+    // A failure whose outcome is unknown (lost reply, InternalError) is settled by looking the copy's
+    // name up in each destination: no image of that name existed there before (checked above), so
+    // any found now is this resource's copy. Regions still without one are sent again; a second copy
+    // cannot result, since names are unique per region (Duplicate is settled by the same look-up).
+    const synced: { region: string; imageId: string }[] = [];
+    let remaining = toSync;
+    for (let attempt = 1; remaining.length > 0; attempt++) {
+        const regionsNow = remaining;
+        try {
+            synced.push(
+                ...(await whenImageIdle(
+                    op,
+                    inputs.sourceRegion,
+                    inputs.sourceImageId,
+                    timeoutOf(inputs),
+                    () =>
+                        backend.syncImages(inputs.sourceRegion, inputs.sourceImageId, regionsNow, {
+                            imageName: inputs.imageName,
+                        }),
+                )),
+            );
+            break;
+        } catch (error) {
+            const unknown = outcomeUnknown(error);
+            if (!unknown && errorCode(error) !== "InvalidImageName.Duplicate") throw error;
+            const found = await Promise.all(regionsNow.map((r) => findOwnImageByName(backend, r, copyName)));
+            const got = regionsNow.flatMap((region, i) =>
+                found[i] ? [{ region, imageId: found[i]!.imageId }] : [],
+            );
+            synced.push(...got);
+            remaining = regionsNow.filter((_, i) => !found[i]);
+            const what = replyMayBeLost(error) ? "reply was lost" : `failed (${describeOutcome(error)})`;
+            op.say(
+                `SyncImages ${what} (${messageOf(error)}); found copies in ${got.map((s) => s.region).join(", ") || "no region"}`,
+            );
+            if (!unknown || attempt >= SETTLE_ATTEMPTS) break;
+            if (remaining.length > 0) op.say(`sending SyncImages again for ${remaining.join(", ")}`);
+        }
     }
     for (const { region, imageId } of synced) {
         copies.images[region] = imageId;
@@ -209,7 +239,7 @@ async function copyAndSettle(
         if (regions.length > 0) {
             const missing = await startCopies(op, inputs, regions, await copyName(), copies);
             for (const region of missing) {
-                problems.push(`${region}: SyncImages got no reply and no copy appeared there`);
+                problems.push(`${region}: SyncImages did not confirm a copy and none appeared there`);
             }
         }
         problems.push(...(await settleCopies(op, inputs, copies)));

@@ -15,7 +15,8 @@
  */
 import type { ImageShareInputs, ShareMode } from "../plan/inputSchemas";
 import { checkImageShare } from "./planChecks";
-import { errorCode, operationError, replyMayBeLost } from "./errors";
+import { errorCode, operationError } from "./errors";
+import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
 import { diffImageShare } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { describeImage } from "./images";
@@ -61,8 +62,8 @@ async function liveAccounts(
 
 /**
  * Shares with, or cancels the shares of, these accounts. Idempotent: an account already shared
- * (FailedOperation.AccountAlreadyExists), or a reply lost on the way, is settled by reading the live
- * list and sending only what is still missing, once.
+ * (FailedOperation.AccountAlreadyExists), or a call whose outcome is unknown (lost reply,
+ * InternalError), is settled by reading the live list and sending only what is still missing.
  */
 async function modify(
     op: OperationContext,
@@ -81,22 +82,23 @@ async function modify(
         whenImageIdle(op, region, imageId, DEFAULT_TIMEOUT_MINUTES.image, () =>
             backend.modifySharePermission(region, imageId, ids, permission),
         );
-    try {
-        await send(accountIds);
-        return;
-    } catch (error) {
-        const settleable =
-            replyMayBeLost(error) ||
-            (permission === "SHARE" && errorCode(error) === "FailedOperation.AccountAlreadyExists");
-        if (!settleable) throw error;
-    }
-    const rest = await pending();
-    if (rest.length === 0) return;
-    try {
-        await send(rest);
-    } catch (error) {
-        if (permission === "SHARE" && errorCode(error) === "FailedOperation.AccountAlreadyExists") return;
-        throw error;
+    let ids = accountIds;
+    for (let attempt = 1; ; attempt++) {
+        try {
+            await send(ids);
+            return;
+        } catch (error) {
+            const settleable =
+                outcomeUnknown(error) ||
+                (permission === "SHARE" && errorCode(error) === "FailedOperation.AccountAlreadyExists");
+            if (!settleable) throw error;
+            ids = await pending();
+            if (ids.length === 0) return;
+            if (attempt >= SETTLE_ATTEMPTS) throw error;
+            op.say(
+                `ModifyImageSharePermission ${permission} failed (${describeOutcome(error)}); still to do: ${ids.join(", ")}: sending it again`,
+            );
+        }
     }
 }
 
