@@ -41,7 +41,7 @@ export interface CreateImageBackendOptions {
     rateLimit?: boolean;
     /** Per-attempt HTTP timeout. Default 30 s. */
     timeoutMs?: number;
-    /** Attempts per call including the first. Default 5; 1 disables retries. */
+    /** Attempts per call including the first (throttling included). Default 5 (12 when throttled); 1 disables retries. */
     maxAttempts?: number;
     /** For tests: a fake clock (timestamps, backoff, rate limiting). */
     clock?: Clock;
@@ -63,7 +63,10 @@ export function createImageBackend(
         timeoutMs: options.timeoutMs,
         rateLimiter:
             options.rateLimit === false ? false : clock ? new RateLimiter({ clock }) : sharedRateLimiter(),
-        retry: options.maxAttempts !== undefined ? { maxAttempts: options.maxAttempts } : undefined,
+        retry:
+            options.maxAttempts !== undefined
+                ? { maxAttempts: options.maxAttempts, maxThrottledAttempts: options.maxAttempts }
+                : undefined,
         onCall: options.onCall,
         clock,
     });

@@ -1,11 +1,11 @@
 /**
- * Retry as a layer around one API call: exponential backoff with full jitter, bounded attempts,
- * and the classification of errors.ts deciding what may be resent (throttling always; transient
- * failures only for idempotent calls). Each attempt is a fresh call, so it is re-signed with a
+ * Retry as a layer around one API call: exponential backoff with full jitter, bounded attempts
+ * (a larger bound for throttling), and the classification of errors.ts deciding what may be resent
+ * (throttling always; transient failures only for idempotent calls). Each attempt is a fresh call, so it is re-signed with a
  * fresh timestamp by the caller's `attempt` function.
  */
 import { Clock, systemClock } from "./clock";
-import { isRetryable } from "./errors";
+import { isRetryable, isThrottlingCode, TencentCloudApiError } from "./errors";
 
 export interface RetryPolicy {
     /** Total attempts including the first; 1 disables retries. Default 5. */
@@ -14,9 +14,21 @@ export interface RetryPolicy {
     baseDelayMs: number;
     /** Largest backoff window. Default 10 s. */
     maxDelayMs: number;
+    /**
+     * Total attempts when the latest failure is throttling. Default 12 (about 40 s of backoff): the
+     * rate limit is per account, so concurrent pipelines of one account throttle each other for
+     * longer than a transient fault lasts, and a throttled request was not acted on, so resending is
+     * always safe.
+     */
+    maxThrottledAttempts: number;
 }
 
-export const DEFAULT_RETRY_POLICY: RetryPolicy = { maxAttempts: 5, baseDelayMs: 500, maxDelayMs: 10_000 };
+export const DEFAULT_RETRY_POLICY: RetryPolicy = {
+    maxAttempts: 5,
+    baseDelayMs: 500,
+    maxDelayMs: 10_000,
+    maxThrottledAttempts: 12,
+};
 
 /** Full jitter: a uniformly random delay in [0, min(max, base·2^(retry-1))). `retry` starts at 1. */
 export function backoffDelayMs(
@@ -49,7 +61,9 @@ export async function withRetry<T>(
         try {
             return await attempt(n);
         } catch (error) {
-            if (n >= policy.maxAttempts || options.signal?.aborted) throw error;
+            const throttled = error instanceof TencentCloudApiError && isThrottlingCode(error.code);
+            if (n >= (throttled ? policy.maxThrottledAttempts : policy.maxAttempts)) throw error;
+            if (options.signal?.aborted) throw error;
             if (!isRetryable(error, { idempotent: options.idempotent })) throw error;
             const delayMs = backoffDelayMs(n, policy, options.random);
             options.onRetry?.({ attempt: n, delayMs, error });

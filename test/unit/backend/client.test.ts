@@ -36,7 +36,7 @@ function client(options: Partial<TencentCloudClientOptions> = {}) {
         rateLimiter: false,
         clock,
         random: () => 0.9,
-        retry: { baseDelayMs: 2000, maxDelayMs: 20_000, maxAttempts: 4 },
+        retry: { baseDelayMs: 2000, maxDelayMs: 20_000, maxAttempts: 4, maxThrottledAttempts: 4 },
         onCall: (info) => calls.push(info),
         ...options,
     });

@@ -49,13 +49,41 @@ describe("retry layer", () => {
             withRetry(
                 async () => {
                     n++;
-                    throw api("RequestLimitExceeded");
+                    throw api("InternalError");
                 },
                 { idempotent: true, clock: new InstantClock(), policy: { maxAttempts: 3 } },
             ),
-            /RequestLimitExceeded/,
+            /InternalError/,
         );
         assert.equal(n, 3);
+    });
+
+    it("gives throttling its own, larger bound (the service did not act on a throttled call)", async () => {
+        let n = 0;
+        await assert.rejects(
+            withRetry(
+                async () => {
+                    n++;
+                    throw api("RequestLimitExceeded");
+                },
+                { idempotent: false, clock: new InstantClock() },
+            ),
+            /RequestLimitExceeded/,
+        );
+        assert.equal(n, DEFAULT_RETRY_POLICY.maxThrottledAttempts);
+        assert.ok(DEFAULT_RETRY_POLICY.maxThrottledAttempts > DEFAULT_RETRY_POLICY.maxAttempts);
+        n = 0;
+        await assert.rejects(
+            withRetry(
+                async () => {
+                    n++;
+                    throw api(n < 4 ? "RequestLimitExceeded" : "InternalError");
+                },
+                { idempotent: true, clock: new InstantClock(), policy: { maxAttempts: 4 } },
+            ),
+            /InternalError/,
+        );
+        assert.equal(n, 4, "a transient failure is still bounded by maxAttempts");
     });
 
     it("does not retry what is not retryable", async () => {
