@@ -30,6 +30,7 @@ import {
 import { instanceSourceFailures, snapshotSourceFailures } from "./rules/source";
 import { selfShareFailures, shareCountFailures } from "./rules/share";
 import { isUnknown } from "./unknown";
+import { MAINLAND_CHINA_REGIONS, isMainlandChina } from "./formats";
 
 /** Everything a check needs: the backend, the settings, and the run-wide facts cache and ledger. */
 export interface PlanContext {
@@ -144,6 +145,28 @@ async function sourceFailures(
     return [];
 }
 
+/**
+ * The failure of an image ID that the region does not know. Marketplace images exist only in mainland
+ * China, so one named in another region is never found there: the ID is looked up in a mainland region
+ * (ap-guangzhou) so that the message can say the real problem rather than "no such image". This costs
+ * one read, and only when the plan already fails.
+ */
+async function missingImageFailures(
+    ctx: PlanContext,
+    ref: ResourceRef,
+    property: string,
+    imageId: string,
+    region: string,
+): Promise<CheckFailure[]> {
+    if (!isMainlandChina(region)) {
+        const mainland = await ctx.facts.image(MAINLAND_CHINA_REGIONS[0], imageId);
+        if (mainland?.imageType === "MARKET_IMAGE") {
+            return marketplaceRegionFailures(ref, property, mainland, region);
+        }
+    }
+    return [imageNotFound(ref, property, property, imageId, region)];
+}
+
 /** Checks a CustomImage: shape, region, source, adoption and name, and the region's quota. */
 export async function checkCustomImage(
     olds: Inputs,
@@ -225,7 +248,7 @@ export async function checkImageShare(
         const imageId = v.imageId;
         const image = await ctx.facts.image(region, imageId);
         if (!image) {
-            failures.push(imageNotFound(ref, "imageId", "imageId", imageId, region));
+            failures.push(...(await missingImageFailures(ctx, ref, "imageId", imageId, region)));
         } else {
             failures.push(...ownImageFailures(ref, "imageId", image, "share"));
             failures.push(...marketplaceRegionFailures(ref, "imageId", image, region));
@@ -276,7 +299,7 @@ export async function checkImageCopy(olds: Inputs, news: Inputs, ctx: PlanContex
         const imageId = v.sourceImageId;
         const image = await ctx.facts.image(region, imageId);
         if (!image) {
-            failures.push(imageNotFound(ref, "sourceImageId", "sourceImageId", imageId, region));
+            failures.push(...(await missingImageFailures(ctx, ref, "sourceImageId", imageId, region)));
         } else {
             failures.push(...ownImageFailures(ref, "sourceImageId", image, "copy"));
             failures.push(...marketplaceRegionFailures(ref, "sourceImageId", image, region));

@@ -291,6 +291,32 @@ describe("plan/check (end to end with a fake backend)", () => {
             assert.match(reasons(r.failures), /imageId "img-own00001" is not an image in ap-shanghai/);
         });
 
+        it("a marketplace image named outside mainland China says so (it exists only in mainland regions)", async () => {
+            const market = makeImage({
+                imageId: "img-mkt00001",
+                imageType: "MARKET_IMAGE",
+                osName: "CentOS 7.9 64bit",
+                imageCreator: "marketplace",
+            });
+            backend.images.push(market);
+            const r = await checkImageShare(
+                {},
+                { ...s, imageId: market.imageId, region: "ap-singapore" },
+                ctx,
+            );
+            assert.equal(r.failures.length, 1);
+            assert.match(
+                reasons(r.failures),
+                /^imageId\|ImageShare "s": img-mkt00001 is a marketplace image, and marketplace images are offered only in mainland China regions \(.*\); ap-singapore is not one/,
+            );
+            // A missing image in a mainland region is simply not found (no second look-up).
+            const inShanghai = await checkImageShare({}, { ...s, imageId: "img-nothere1", region: SH }, ctx);
+            assert.match(
+                reasons(inShanghai.failures),
+                /imageId "img-nothere1" is not an image in ap-shanghai/,
+            );
+        });
+
         it("sharing with the account itself fails", async () => {
             const r = await checkImageShare({}, { ...s, accountIds: [OWN_ACCOUNT] }, ctx);
             assert.match(reasons(r.failures), /accountIds\[0\] "100000000001" is this account/);
@@ -372,6 +398,44 @@ describe("plan/check (end to end with a fake backend)", () => {
             assert.match(
                 reasons(r.failures),
                 /destinationRegions\|.*destinationRegions\[1\] "ap-mumbai" is not a region that Tencent Cloud offers/,
+            );
+        });
+
+        it("a marketplace source outside mainland China says so; an unknown ID abroad is simply not found", async () => {
+            const market = makeImage({
+                imageId: "img-mkt00002",
+                imageType: "MARKET_IMAGE",
+                osName: "CentOS 7.9 64bit",
+                imageCreator: "marketplace",
+            });
+            backend.images.push(market);
+            const r = await checkImageCopy(
+                {},
+                {
+                    ...c,
+                    sourceImageId: market.imageId,
+                    sourceRegion: "ap-singapore",
+                    destinationRegions: [SH],
+                },
+                ctx,
+            );
+            assert.match(
+                reasons(r.failures),
+                /^sourceImageId\|ImageCopy "c": img-mkt00002 is a marketplace image, and marketplace images are offered only in mainland China regions/,
+            );
+            const missing = await checkImageCopy(
+                {},
+                {
+                    ...c,
+                    sourceImageId: "img-nothere2",
+                    sourceRegion: "ap-singapore",
+                    destinationRegions: [SH],
+                },
+                ctx,
+            );
+            assert.match(
+                reasons(missing.failures),
+                /sourceImageId "img-nothere2" is not an image in ap-singapore/,
             );
         });
 
