@@ -8,14 +8,14 @@ import { Clock, systemClock } from "./clock";
 import { isRetryable, isThrottlingCode, TencentCloudApiError } from "./errors";
 
 export interface RetryPolicy {
-    /** Total attempts including the first; 1 disables retries. Default 5. */
+    /** Attempts that may fail with a retryable non-throttling error, the first included; 1 disables retries. Default 5. */
     maxAttempts: number;
     /** Cap of the first backoff window; doubles each retry. Default 500 ms. */
     baseDelayMs: number;
     /** Largest backoff window. Default 10 s. */
     maxDelayMs: number;
     /**
-     * Total attempts when the latest failure is throttling. Default 12 (about 40 s of backoff): the
+     * Attempts that may be throttled, counted apart from other failures. Default 12 (about 40 s of backoff): the
      * rate limit is per account, so concurrent pipelines of one account throttle each other for
      * longer than a transient fault lasts, and a throttled request was not acted on, so resending is
      * always safe.
@@ -57,12 +57,20 @@ export async function withRetry<T>(
 ): Promise<T> {
     const policy = { ...DEFAULT_RETRY_POLICY, ...options.policy };
     const clock = options.clock ?? systemClock;
+    // Throttling and other failures are counted apart: waiting out a rate limit must not use up
+    // the attempts a transient fault gets (and the other way round).
+    let throttles = 0;
+    let failures = 0;
     for (let n = 1; ; n++) {
         try {
             return await attempt(n);
         } catch (error) {
             const throttled = error instanceof TencentCloudApiError && isThrottlingCode(error.code);
-            if (n >= (throttled ? policy.maxThrottledAttempts : policy.maxAttempts)) throw error;
+            if (throttled) throttles++;
+            else failures++;
+            if (throttled ? throttles >= policy.maxThrottledAttempts : failures >= policy.maxAttempts) {
+                throw error;
+            }
             if (options.signal?.aborted) throw error;
             if (!isRetryable(error, { idempotent: options.idempotent })) throw error;
             const delayMs = backoffDelayMs(n, policy, options.random);

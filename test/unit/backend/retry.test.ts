@@ -58,7 +58,7 @@ describe("retry layer", () => {
         assert.equal(n, 3);
     });
 
-    it("gives throttling its own, larger bound (the service did not act on a throttled call)", async () => {
+    it("gives throttling its own, larger bound, counted apart from transient failures", async () => {
         let n = 0;
         await assert.rejects(
             withRetry(
@@ -83,7 +83,7 @@ describe("retry layer", () => {
             ),
             /InternalError/,
         );
-        assert.equal(n, 4, "a transient failure is still bounded by maxAttempts");
+        assert.equal(n, 7, "throttling does not use up the attempts of transient failures");
     });
 
     it("does not retry what is not retryable", async () => {
