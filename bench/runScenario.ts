@@ -1,0 +1,162 @@
+/**
+ * One scenario under the real engine: preview (new stack), up, preview again (nothing to do),
+ * refresh and destroy, each timed, with its API calls counted from the emulator's call log and the
+ * provider process's peak memory sampled.
+ */
+import type { OpMap } from "@pulumi/pulumi/automation";
+import type { ImagesPackage, ImagesSandbox } from "../test/e2e/harness/imagesSandbox";
+import { NAIVE_ENV } from "../provider/naive";
+import { CallSummary, summarizeCalls } from "./calls";
+import { MemoryReport, ProviderMemorySampler } from "./memory";
+import { programOf } from "./program";
+import { Durations, Ideal, idealOf, Scenario, shapeOf, shapeSummary } from "./scenarios";
+
+/** `batched`: the provider as shipped; `naive`: the baseline (TENCENTCLOUD_IMAGES_NAIVE=1). */
+export type Mode = "batched" | "naive";
+
+/** The phases, in the order they run. */
+export const PHASES = ["preview", "up", "previewNoChange", "refresh", "destroy"] as const;
+/** One phase. */
+export type Phase = (typeof PHASES)[number];
+
+/** What one phase cost. */
+export interface PhaseResult {
+    wallMs: number;
+    calls: CallSummary;
+    memory: MemoryReport;
+    /** The engine's change summary (preview) or resource changes (up, refresh, destroy). */
+    changes?: OpMap;
+    error?: string;
+}
+
+/** One scenario in one mode. */
+export interface ScenarioResult {
+    id: string;
+    mode: Mode;
+    resources: number;
+    regions: number;
+    shape: ReturnType<typeof shapeSummary>;
+    ideal: Ideal;
+    phases: Partial<Record<Phase, PhaseResult>>;
+    /** up's wall time over the ideal chain, and over the bound at the engine's parallelism. */
+    upOverIdeal?: { chain: number; boundAtParallel: number };
+    /** True when up created every resource, the second preview had nothing to do and destroy removed all. */
+    ok: boolean;
+    error?: string;
+}
+
+/** What every scenario runs with. */
+export interface BenchSetup {
+    sandbox: ImagesSandbox;
+    durations: Durations;
+    /** The engine's --parallel (what the CLI defaults to when not given). */
+    parallel: number;
+    /** Pass --parallel explicitly (false: leave the engine's default). */
+    explicitParallel: boolean;
+    log: (line: string) => void;
+}
+
+function message(error: unknown): string {
+    const text = error instanceof Error ? error.message : String(error);
+    return text.length > 6000 ? `${text.slice(0, 1000)} … ${text.slice(-5000)}` : text;
+}
+
+/** Runs one scenario in one mode on a fresh emulator state, and destroys what it made. */
+export async function runScenario(setup: BenchSetup, s: Scenario, mode: Mode): Promise<ScenarioResult> {
+    const { sandbox, log } = setup;
+    const controls = sandbox.emulator.controls;
+    const shape = shapeOf(s);
+    const ideal = idealOf(shape, setup.durations, setup.parallel);
+    const result: ScenarioResult = {
+        id: s.id,
+        mode,
+        resources: s.resources,
+        regions: s.regions,
+        shape: shapeSummary(shape),
+        ideal,
+        phases: {},
+        ok: false,
+    };
+
+    controls.reset(); // the seed again; this also clears the faults
+    controls.mergeFaults({ defaultRateLimits: true });
+    const prefix = `bench-${s.id}-${mode}`;
+    const stackName = `${s.id}-${mode}`;
+    const program = programOf(shape, prefix);
+    const stack = await sandbox.engine.stack(
+        stackName,
+        async (req) => program(req("pulumi-tencentcloud-images") as ImagesPackage),
+        { ...sandbox.providerEnv, [NAIVE_ENV]: mode === "naive" ? "1" : "0" },
+    );
+    const opts = setup.explicitParallel ? { parallel: setup.parallel } : {};
+    const marker = `TENCENTCLOUD_IMAGES_ENDPOINT=${sandbox.providerEnv.TENCENTCLOUD_IMAGES_ENDPOINT}`;
+
+    const phase = async (name: Phase, run: () => Promise<OpMap | undefined>): Promise<PhaseResult> => {
+        controls.clearCalls();
+        const sampler = new ProviderMemorySampler(marker);
+        sampler.start();
+        const started = performance.now();
+        let changes: OpMap | undefined;
+        let error: string | undefined;
+        try {
+            changes = await run();
+        } catch (e) {
+            error = message(e);
+        }
+        const wallMs = Math.round(performance.now() - started);
+        const memory = sampler.stop();
+        const calls = summarizeCalls(controls.callLog());
+        const phaseResult: PhaseResult = { wallMs, calls, memory, changes, error };
+        result.phases[name] = phaseResult;
+        log(
+            `${s.id} ${mode} ${name}: ${(wallMs / 1000).toFixed(1)} s, ${calls.total} calls` +
+                (calls.throttled ? `, ${calls.throttled} throttled` : "") +
+                (memory.peakRssMiB !== undefined ? `, provider ${memory.peakRssMiB} MiB` : "") +
+                (error ? `, FAILED: ${error.split("\n")[0]}` : ""),
+        );
+        return phaseResult;
+    };
+
+    try {
+        const steps: [Phase, () => Promise<OpMap | undefined>][] = [
+            ["preview", async () => (await stack.preview(opts)).changeSummary],
+            ["up", async () => (await stack.up(opts)).summary.resourceChanges],
+            ["previewNoChange", async () => (await stack.preview(opts)).changeSummary],
+            ["refresh", async () => (await stack.refresh(opts)).summary.resourceChanges],
+        ];
+        for (const [name, run] of steps) {
+            const r = await phase(name, run);
+            if (r.error) {
+                result.error = `${name}: ${r.error}`;
+                break;
+            }
+        }
+    } finally {
+        // Always destroy, so a failed scenario does not leave images behind for the next.
+        const destroyed = await phase(
+            "destroy",
+            async () => (await stack.destroy(opts)).summary.resourceChanges,
+        );
+        if (destroyed.error && !result.error) result.error = `destroy: ${destroyed.error}`;
+        await stack.workspace.removeStack(stackName).catch(() => undefined);
+    }
+
+    const n = s.resources;
+    const { up, previewNoChange, destroy } = result.phases;
+    const quiet = previewNoChange?.changes ?? {};
+    result.ok =
+        !result.error &&
+        up?.changes?.create === n &&
+        !quiet.create &&
+        !quiet.update &&
+        !quiet.delete &&
+        !quiet.replace &&
+        destroy?.changes?.delete === n;
+    if (up && !up.error) {
+        result.upOverIdeal = {
+            chain: Math.round((up.wallMs / ideal.chainMs) * 100) / 100,
+            boundAtParallel: Math.round((up.wallMs / ideal.boundAtParallelMs) * 100) / 100,
+        };
+    }
+    return result;
+}
