@@ -5,12 +5,14 @@
  */
 import type { Image } from "./backend/types";
 
+/** The prefix of every marker tag key; user tags may not use it (the plan checks refuse them). */
+export const MARKER_KEY_PREFIX = "pulumi-images:";
 /** Tag key saying which tool made an image. */
-export const MANAGED_BY_TAG = "pulumi-images:managed-by";
+export const MANAGED_BY_TAG = `${MARKER_KEY_PREFIX}managed-by`;
 /** The value of {@link MANAGED_BY_TAG} on images this package made. */
 export const MANAGED_BY_VALUE = "pulumi-tencentcloud-images";
 /** Tag key holding the logical name of the resource that made or adopted the image. */
-export const RESOURCE_NAME_TAG = "pulumi-images:name";
+export const RESOURCE_NAME_TAG = `${MARKER_KEY_PREFIX}name`;
 
 /** Tag values allow letters, digits, spaces and `+ - = . _ : / @` (at most 255 characters). */
 function tagValue(text: string): string {

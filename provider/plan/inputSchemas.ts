@@ -27,6 +27,7 @@ import {
     tagProblems,
 } from "./formats";
 import { UNKNOWN, Unknown, isUnknown } from "./unknown";
+import { MARKER_KEY_PREFIX } from "../markers";
 
 // ---------------------------------------------------------------------------------------------
 // Types (fully known: what create/update see, and what check returns once nothing is unknown)
@@ -195,6 +196,17 @@ const tags = z.record(z.string(), orUnknown(z.string())).superRefine((value, ctx
         });
     }
     for (const key of keys) {
+        if (key.startsWith(MARKER_KEY_PREFIX)) {
+            // The package sets these itself to recognise its own images; a user value would be
+            // overwritten at create and show as drift after every refresh.
+            ctx.addIssue({
+                code: "custom",
+                path: [key],
+                params: WHOLE,
+                message: `tags: tag key "${key}" is reserved: keys starting with "${MARKER_KEY_PREFIX}" are the marker tags this package sets to recognise its own images: use another key`,
+            });
+            continue;
+        }
         const tagValue = value[key];
         // An unknown value still lets the key be judged; "x" is a neutral stand-in for the value.
         for (const problem of tagProblems(key, isUnknown(tagValue) ? "x" : tagValue)) {

@@ -303,6 +303,18 @@ describe("plan/inputSchemas", () => {
         );
     });
 
+    it("tags: the package's marker keys are refused (they would be overwritten and drift forever)", () => {
+        for (const key of ["pulumi-images:name", "pulumi-images:managed-by", "pulumi-images:other"]) {
+            assert.match(
+                reasons("CustomImage", { ...image, tags: { [key]: "x" } }),
+                new RegExp(
+                    `^tags\\|.*tag key "${key}" is reserved: keys starting with "pulumi-images:" are the marker tags this package sets .*: use another key`,
+                ),
+            );
+        }
+        assert.deepEqual(failuresOf("CustomImage", { ...image, tags: { "pulumi-image": "x" } }), []);
+    });
+
     it("timeoutMinutes: a whole number from 1 to 1440", () => {
         assert.match(
             reasons("CustomImage", { ...image, timeoutMinutes: 0 }),
