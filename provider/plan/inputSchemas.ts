@@ -408,6 +408,10 @@ function reasonOf(issue: z.core.$ZodIssue, input: unknown): string {
             if (issue.expected === "int") return `${where} is ${String(value)}: use a whole number`;
             return `${where} must be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}, not ${describeType(value)}: change it`;
         case "invalid_value":
+            // zod reports a missing enum property as a bad value; say it is missing, not "undefined".
+            if (value === undefined) {
+                return `${where} is required: set it to one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}`;
+            }
             return `${where} ${quote(value)} is not one of ${issue.values.map((v) => JSON.stringify(v)).join(", ")}: use one of them`;
         case "unrecognized_keys":
             return `${where || "the inputs"} ha${issue.keys.length === 1 ? "s an unknown property" : "ve unknown properties"} ${issue.keys.join(", ")}: remove ${issue.keys.length === 1 ? "it" : "them"} or fix the spelling`;

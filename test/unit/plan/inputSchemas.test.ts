@@ -282,6 +282,10 @@ describe("plan/inputSchemas", () => {
         );
         assert.match(r({ osType: "" }), /source.import.osType is empty/);
         assert.match(r({ osVersion: undefined }), /source.import.osVersion is required/);
+        assert.match(
+            r({ architecture: undefined }),
+            /source.import.architecture is required: set it to one of "x86_64", "i386", "arm_64"/,
+        );
         assert.match(r({ force: "yes" }), /source.import.force must be a boolean, not a string/);
     });
 
