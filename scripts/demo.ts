@@ -28,10 +28,15 @@ type Command = (typeof COMMANDS)[number];
 const STACK = "dev";
 const PROJECT = "quickstart";
 const REGION = "ap-guangzhou";
-const EXAMPLE_DIR = path.join(REPO_ROOT, "examples", "quickstart");
-const STATE_FILE = path.join(REPO_ROOT, ".emulator", "state.json");
-const BACKEND_DIR = path.join(REPO_ROOT, ".pulumi-state");
-const PULUMI_HOME = path.join(REPO_ROOT, ".pulumi-home");
+/**
+ * The project folder: the root Pulumi.yaml, examples/quickstart, and the demo's state. The repository
+ * root, unless DEMO_PROJECT_DIR names a copy (the end-to-end test runs the demo in a temp folder).
+ */
+const PROJECT_DIR = path.resolve(process.env.DEMO_PROJECT_DIR ?? REPO_ROOT);
+const EXAMPLE_DIR = path.join(PROJECT_DIR, "examples", "quickstart");
+const STATE_FILE = path.join(PROJECT_DIR, ".emulator", "state.json");
+const BACKEND_DIR = path.join(PROJECT_DIR, ".pulumi-state");
+const PULUMI_HOME = path.join(PROJECT_DIR, ".pulumi-home");
 /** The demo's passphrase for its stack secrets, unless PULUMI_CONFIG_PASSPHRASE is set: demo use only. */
 const DEMO_PASSPHRASE = "quickstart-demo";
 
@@ -79,8 +84,9 @@ function printNext(command: Command): void {
     say("  npm run demo -- refresh    read the stack's images back from the emulator");
     say("  npm run demo -- destroy    delete the images, copies and shares the stack made");
     if (command === "destroy") say("  (the stack is empty now; `npm run demo` makes it again)");
+    say("  rm -rf .emulator .pulumi-state .pulumi-home Pulumi.dev.yaml    start over from nothing");
     say(
-        `State: ${path.relative(REPO_ROOT, STATE_FILE)} (emulator), ${path.relative(REPO_ROOT, BACKEND_DIR)}/ (stack).`,
+        `State: ${path.relative(PROJECT_DIR, STATE_FILE)} (emulator), ${path.relative(PROJECT_DIR, BACKEND_DIR)}/ (stack).`,
     );
 }
 
@@ -114,8 +120,8 @@ async function main(): Promise<void> {
     const started = Date.now();
 
     heading("Installing the packed package into examples/quickstart/node_modules");
-    const installed = installPackage(EXAMPLE_DIR, REPO_ROOT, path.join(REPO_ROOT, ".tmp", "demo-pack"));
-    say(`  ${path.relative(REPO_ROOT, installed)}`);
+    const installed = installPackage(EXAMPLE_DIR, REPO_ROOT, path.join(PROJECT_DIR, ".tmp", "demo-pack"));
+    say(`  ${path.relative(PROJECT_DIR, installed)}`);
 
     fs.mkdirSync(path.dirname(STATE_FILE), { recursive: true });
     fs.mkdirSync(BACKEND_DIR, { recursive: true });
@@ -123,7 +129,7 @@ async function main(): Promise<void> {
     const emulator = await startEmulator({ port: 0, statePath: STATE_FILE });
     try {
         heading("Local image service (emulator)");
-        say(`  endpoint ${emulator.endpoint}, state ${path.relative(REPO_ROOT, STATE_FILE)}`);
+        say(`  endpoint ${emulator.endpoint}, state ${path.relative(PROJECT_DIR, STATE_FILE)}`);
         say(`  acting as account ${MAIN_ACCOUNT.accountId} (${MAIN_ACCOUNT.name}) in ${REGION}`);
 
         // The provider reads these when its methods run: in this process (the program, lookups) and
@@ -153,7 +159,7 @@ async function main(): Promise<void> {
                 projectName: PROJECT,
                 program: async () => loadProgram(path.join(EXAMPLE_DIR, "index.ts")),
             },
-            { workDir: REPO_ROOT, pulumiHome: PULUMI_HOME, pulumiCommand, envVars: engineEnv },
+            { workDir: PROJECT_DIR, pulumiHome: PULUMI_HOME, pulumiCommand, envVars: engineEnv },
         );
         const instanceId = seededInstanceId(MAIN_ACCOUNT.accountId, REGION, "web-1");
         await stack.setConfig("instanceId", { value: instanceId });
