@@ -9,11 +9,16 @@ cd "$root"
 # shellcheck source=scripts/env.sh
 . "$root/scripts/env.sh"
 echo "[test] node $(node --version), $("$PULUMI_BIN_DIR/pulumi" version | sed 's/^/pulumi /')"
-stage() { echo; echo "=== $1"; shift; "$@"; }
+log="$(mktemp)"
+trap 'rm -f "$log"' EXIT
+stage() { echo; echo "=== $1"; shift; "$@" 2>&1 | tee -a "$log"; }
 stage "lint" npm run --silent lint
 stage "type check" npm run --silent typecheck
 stage "build" npm run --silent build
 stage "unit tests" npm run --silent test:unit
 stage "emulator tests" npm run --silent test:emulator
 stage "end-to-end tests (real Pulumi engine)" npm run --silent test:e2e
+# One closing line for the whole run, summed over every mocha stage.
+sum() { grep -oE "[0-9]+ $1" "$log" | awk '{ n += $1 } END { print n + 0 }'; }
 echo; echo "[test] all stages passed"
+echo "$(sum passing) passed, $(sum failing) failed, $(sum pending) skipped"
