@@ -55,7 +55,7 @@ export const goldenOsName = golden.osName;
 export const goldenCopies = copies.images;
 export const sharedWith = homeShare.sharedAccountIds;
 export const copiesSharedWith = pulumi
-    .all(copyShares.map((s) => pulumi.all([s.region, s.sharedAccountIds])))
-    .apply((pairs) => Object.fromEntries(pairs));
+    .all(copyShares.map((share) => share.sharedAccountIds))
+    .apply((lists) => Object.fromEntries(copyRegions.map((region, i) => [region, lists[i]])));
 export const baseImageId = ubuntu.imageId;
 export const baseImageName = ubuntu.imageName;
