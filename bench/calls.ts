@@ -8,6 +8,8 @@ export interface CallSummary {
     byAction: Record<string, number>;
     /** Calls refused with RequestLimitExceeded (the goal is zero). */
     throttled: number;
+    /** The throttled calls by action. */
+    throttledByAction: Record<string, number>;
     /** Calls answered with any other error, by code. */
     errors: Record<string, number>;
     /** Mutating calls (CreateImage, ImportImage, DeleteImages, ModifyImageAttribute, ModifyImageSharePermission, SyncImages, ModifyResourceTags). */
@@ -29,14 +31,17 @@ export function summarizeCalls(records: CallRecord[]): CallSummary {
     const byAction = new Map<string, number>();
     const errors: Record<string, number> = {};
     let throttled = 0;
+    const throttledByAction: Record<string, number> = {};
     let mutating = 0;
     for (const r of records) {
         const action = r.action ?? "(none)";
         const key = r.service && r.service !== "cvm" ? `${r.service}.${action}` : action;
         byAction.set(key, (byAction.get(key) ?? 0) + 1);
         if (MUTATING.has(action)) mutating++;
-        if (r.code === "RequestLimitExceeded") throttled++;
-        else if (r.outcome !== "ok") {
+        if (r.code === "RequestLimitExceeded") {
+            throttled++;
+            throttledByAction[key] = (throttledByAction[key] ?? 0) + 1;
+        } else if (r.outcome !== "ok") {
             const code = r.code ?? r.outcome;
             errors[code] = (errors[code] ?? 0) + 1;
         }
@@ -45,6 +50,7 @@ export function summarizeCalls(records: CallRecord[]): CallSummary {
         total: records.length,
         byAction: Object.fromEntries([...byAction].sort((a, b) => b[1] - a[1] || a[0].localeCompare(b[0]))),
         throttled,
+        throttledByAction,
         errors,
         mutating,
     };

@@ -84,7 +84,13 @@ function mainTable(results: ScenarioResult[]): string {
 
 function callsTable(results: ScenarioResult[]): string {
     return table(
-        ["Scenario", ...PHASES.map((p) => PHASE_LABEL[p]), "Total", "Other errors"],
+        [
+            "Scenario",
+            ...PHASES.map((p) => PHASE_LABEL[p]),
+            "Total",
+            "Throttled (phase: action n)",
+            "Other errors",
+        ],
         results.map((r) => {
             const errors = new Map<string, number>();
             for (const p of PHASES) {
@@ -96,6 +102,11 @@ function callsTable(results: ScenarioResult[]): string {
                 r.id,
                 ...PHASES.map((p) => r.phases[p]?.calls.total ?? "–"),
                 PHASES.reduce((n, p) => n + (r.phases[p]?.calls.total ?? 0), 0),
+                PHASES.flatMap((p) =>
+                    Object.entries(r.phases[p]?.calls.throttledByAction ?? {}).map(
+                        ([action, n]) => `${PHASE_LABEL[p]}: ${action} ${n}`,
+                    ),
+                ).join("; ") || "0",
                 [...errors].map(([code, n]) => `${code} ${n}`).join(", ") || "0",
             ];
         }),
@@ -239,10 +250,11 @@ ${previewGrid(batched, "previewNoChange")}
 The same scenarios with \`TENCENTCLOUD_IMAGES_NAIVE=1\` in the provider's environment, a
 benchmark-only switch (provider/naive.ts): every wait polls its own image alone instead of one
 DescribeImages per region per tick for all waits, and every check reads its live facts afresh instead
-of from one cache per engine run. The client-side rate limiter stays on in both.
+of from one cache per engine run. The client-side rate limiter stays on in both. Baseline scenarios
+in this run: ${naive.map((r) => r.id).join(", ") || "none"}${naive.length > 0 && naive.length < batched.length ? " (a subset, to keep the default run within about 25 minutes on 2 cores; `--baseline all` runs every scenario)" : ""}.
 
 ${baselineTable(results)}
-${naive.length ? "" : "\n"}
+
 ## API calls per action
 
 ${actionsSection(results)}`;
