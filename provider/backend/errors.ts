@@ -22,7 +22,8 @@ function describeTarget(target: CallTarget): string {
 const HINTS: Array<[RegExp, string]> = [
     [
         /^AuthFailure\.(SecretIdNotFound|InvalidSecretId|SignatureFailure|InvalidAuthorization)$/,
-        "check the secretId/secretKey settings (TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY)",
+        "check the secretId/secretKey settings (stack config tencentcloud-images:secretId / tencentcloud-images:secretKey, " +
+            "or env TENCENTCLOUD_SECRET_ID / TENCENTCLOUD_SECRET_KEY)",
     ],
     [/^AuthFailure\.SignatureExpire$/, "the local clock is more than 5 minutes off; fix the system time"],
     [

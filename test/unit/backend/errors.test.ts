@@ -29,6 +29,15 @@ describe("errors", () => {
         assert.equal(e.name, "TencentCloudApiError");
     });
 
+    it("an authentication failure names both places the keys can be set", () => {
+        for (const code of ["AuthFailure.SecretIdNotFound", "AuthFailure.SignatureFailure"]) {
+            assert.match(
+                api(code).message,
+                /; check the secretId\/secretKey settings \(stack config tencentcloud-images:secretId \/ tencentcloud-images:secretKey, or env TENCENTCLOUD_SECRET_ID \/ TENCENTCLOUD_SECRET_KEY\)$/,
+            );
+        }
+    });
+
     it("names a non-cvm service and omits a missing region", () => {
         const e = new TencentCloudApiError({
             service: "tag",
