@@ -7,6 +7,7 @@ import { createImageBackend } from "../../provider/backend";
 import { CaseIds, expectedMessage, lookUpCaseIds, PLAN_RULE_CASES, PLAN_RULES_SEED } from "./planRules.cases";
 
 const TABLE_FILE = path.join(__dirname, "..", "..", "docs", "plan-rules.md");
+const README_FILE = path.join(__dirname, "..", "..", "README.md");
 
 /** One row of the rules table: case title, rule, example, message (code spans unwrapped). */
 interface Row {
@@ -56,6 +57,10 @@ describe("docs/plan-rules.md agrees with the plan-rule cases", () => {
         } finally {
             await emulator.close();
         }
+    });
+
+    it("the README shows the same table", () => {
+        assert.deepEqual(tableRows(fs.readFileSync(README_FILE, "utf8")), rows);
     });
 
     it("every case has a row, and every row is a case, in the same order", () => {
