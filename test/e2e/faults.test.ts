@@ -133,6 +133,14 @@ describe("faults: 50 resources converge with nothing duplicated or left behind",
                 ]),
             ),
             slowCalls: calls.filter((c) => c.durationMs >= FAULTS.latencySpikeMs).length,
+            // Every send of the mutating actions (first sends, settled resends), by outcome.
+            sends: Object.fromEntries(
+                ["CreateImage", "SyncImages", "ModifyImageSharePermission", "DeleteImages"].map((a) => {
+                    const of = calls.filter((c) => c.action === a);
+                    const by = (o: string) => of.filter((c) => c.outcome === o).length;
+                    return [a, { ok: by("ok"), error: by("error"), dropped: by("dropped") }];
+                }),
+            ),
         };
     }
 
