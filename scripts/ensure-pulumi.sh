@@ -29,7 +29,21 @@ fi
 
 cache="${PULUMI_CLI_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/pulumi-tencentcloud-images/pulumi-cli}/v$version"
 bin="$cache/bin"
+
+# The dynamic-provider plugin is a small script shipped in the @pulumi/pulumi package; next to the
+# pulumi binary it counts as bundled (as in the official distribution), so the engine finds it
+# without a "using ... from $PATH" warning on every run. It resolves @pulumi/pulumi from the
+# program's folder, so one copy serves every project at this version.
+bundle_plugin() {
+  local script="$root/node_modules/@pulumi/pulumi/pulumi-resource-pulumi-nodejs"
+  if [ -f "$script" ] && ! cmp -s "$script" "$1/pulumi-resource-pulumi-nodejs"; then
+    cp "$script" "$1/pulumi-resource-pulumi-nodejs.tmp" && chmod +x "$1/pulumi-resource-pulumi-nodejs.tmp" \
+      && mv "$1/pulumi-resource-pulumi-nodejs.tmp" "$1/pulumi-resource-pulumi-nodejs"
+  fi
+}
+
 if [ -x "$bin/pulumi" ] && [ "$("$bin/pulumi" version 2>/dev/null)" = "v$version" ]; then
+  bundle_plugin "$bin"
   log "using cached pulumi v$version ($bin)"
   echo "$bin"
   exit 0
@@ -77,6 +91,7 @@ else
   log "note: the Go module proxy does not serve pulumi-language-nodejs at commit ${lh_hash:-?}; Automation API inline programs (all of this project's scripts and tests) work without it"
 fi
 
+bundle_plugin "$bin.tmp"
 rm -rf "$bin"
 mv "$bin.tmp" "$bin"
 [ "$("$bin/pulumi" version)" = "v$version" ] || die "the built pulumi does not report v$version"

@@ -11,8 +11,8 @@ if [ -z "${PULUMI_BIN_DIR:-}" ]; then
   PULUMI_BIN_DIR="$("$root/scripts/ensure-pulumi.sh" | tail -n 1)"
   export PULUMI_BIN_DIR
 fi
-# The dynamic-provider plugin (pulumi-resource-pulumi-nodejs) ships at the root of @pulumi/pulumi.
-export PATH="$PULUMI_BIN_DIR:$root/node_modules/@pulumi/pulumi:$PATH"
+# ensure-pulumi.sh puts the dynamic-provider plugin (pulumi-resource-pulumi-nodejs) next to the CLI.
+export PATH="$PULUMI_BIN_DIR:$PATH"
 export PULUMI_SKIP_UPDATE_CHECK=true
 export PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION=true
 export PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK="${PULUMI_AUTOMATION_API_SKIP_VERSION_CHECK:-false}"
