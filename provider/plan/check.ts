@@ -220,7 +220,10 @@ export async function checkCustomImage(
     }
     // A region the resource leaves was valid when it was created; only additions need a live region.
     for (const d of deltas) if (d.add === 0) valid.add(d.region);
-    failures.push(...(await judgeQuota(ctx, ref, "region", deltas, valid)));
+    // The engine prints the value the program gave for the property a failure names; a region that
+    // comes from the provider setting was not given, so the quota failure is the resource's own.
+    const quotaProperty = news.region === undefined ? "" : "region";
+    failures.push(...(await judgeQuota(ctx, ref, quotaProperty, deltas, valid)));
     return { inputs, failures: normalizeFailures(failures) };
 }
 

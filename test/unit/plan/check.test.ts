@@ -146,7 +146,8 @@ describe("plan/check (end to end with a fake backend)", () => {
             const r = await checkCustomImage({}, { ...web, __logicalName: "c", imageName: "c" }, ctx);
             assert.deepEqual(r.failures, [
                 {
-                    property: "region",
+                    // The region came from the provider setting, not the program: no property value to show.
+                    property: "",
                     reason:
                         'CustomImage "c": region ap-guangzhou would hold 11 custom images but its quota is 10: 8 exist, ' +
                         'this plan adds 3 (CustomImage "a", CustomImage "b", CustomImage "c") and deletes 0; every custom ' +
@@ -154,6 +155,13 @@ describe("plan/check (end to end with a fake backend)", () => {
                         "ap-guangzhou, ask Tencent Cloud to raise the quota, or create fewer images there",
                 },
             ]);
+            // With the region given in the program, the failure names the region property.
+            const given = await checkCustomImage(
+                {},
+                { ...web, __logicalName: "c", imageName: "c", region: GZ },
+                ctx,
+            );
+            assert.equal(given.failures[0].property, "region");
             // Checked again (same __logicalName): its contribution is replaced, not added.
             const again = await checkCustomImage({}, { ...web, __logicalName: "c", imageName: "c" }, ctx);
             assert.match(again.failures[0].reason, /would hold 11 custom images/);
