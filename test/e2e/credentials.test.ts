@@ -45,7 +45,14 @@ describe("credentials: from env or stack secrets, never in state or output; isol
             })
         )[0].imageId;
     });
+    // configStack() removes the keys from this process's environment (the engine's processes
+    // inherit it); put back what was there for the test files that run after this one.
+    const savedEnv = Object.fromEntries(KEY_SETTINGS.map((key) => [key, process.env[key]]));
     after(async () => {
+        for (const [key, value] of Object.entries(savedEnv)) {
+            if (value === undefined) delete process.env[key];
+            else process.env[key] = value;
+        }
         console.log(`CREDENTIAL FIGURES ${JSON.stringify(figures)}`);
         await sandbox?.dispose();
     });
