@@ -199,8 +199,7 @@ Machine: ${machine.cpus} × ${machine.cpuModel}, ${machine.memoryGiB} GiB, Node.
 Figures only: nothing passes or fails on time.
 
 **How it runs.** The real Pulumi engine runs an inline program with the package installed from
-\`npm pack\` (the e2e harness), against the emulator with the documented per-action rate limits on
-(${settings.rateLimits}) and backend latencies scaled down from minutes to seconds: image creation
+\`npm pack\` (the e2e harness), against the emulator with the ${settings.rateLimits} and backend latencies scaled down from minutes to seconds: image creation
 ${s(d.createMs)} s, import ${s(d.importMs)} s, copy ${s(d.copyMs)} s. Each scenario starts from a fresh
 emulator state (image quota ${settings.imageQuota} per region) and runs a preview of the new stack,
 up, a preview with nothing to do, refresh and destroy. The engine runs ${settings.parallel} resource

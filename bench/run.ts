@@ -14,7 +14,7 @@ import * as path from "node:path";
 import { createImagesSandbox } from "../test/e2e/harness/imagesSandbox";
 import { REPO_ROOT } from "../test/e2e/harness/installPackage";
 import { BenchReport, markdownReport } from "./report";
-import { runScenario, ScenarioResult } from "./runScenario";
+import { isOk, runScenario, ScenarioResult } from "./runScenario";
 import { Durations, MATRIX, parseScenarios, Scenario } from "./scenarios";
 
 /**
@@ -31,6 +31,7 @@ interface Options {
     parallel: number | undefined;
     writeDocs: boolean;
     outDir: string;
+    render: string | undefined;
     command: string;
 }
 
@@ -41,7 +42,8 @@ const HELP = `Usage: npm run bench -- [options]
   --parallel <n>          the engine's --parallel (default: the engine's own default, 4 × CPUs)
   --create-ms <n> --copy-ms <n> --import-ms <n>   backend latencies (default 2000, 3000, 4000)
   --write-docs / --no-docs  write docs/benchmarks.md (default: only for the full default matrix)
-  --out <dir>             results folder (default bench/results)`;
+  --out <dir>             results folder (default bench/results)
+  --render <file.json>    no run: rebuild latest.md (and docs/benchmarks.md with --write-docs) from a saved result`;
 
 function parseArgs(argv: string[]): Options {
     const args = new Map<string, string | true>();
@@ -58,7 +60,16 @@ function parseArgs(argv: string[]): Options {
         console.log(HELP);
         process.exit(0);
     }
-    const known = ["quick", "scenarios", "baseline", "parallel", "create-ms", "copy-ms", "import-ms"];
+    const known = [
+        "render",
+        "quick",
+        "scenarios",
+        "baseline",
+        "parallel",
+        "create-ms",
+        "copy-ms",
+        "import-ms",
+    ];
     for (const key of args.keys()) {
         if (![...known, "write-docs", "no-docs", "out"].includes(key))
             throw new Error(`unknown option --${key}\n${HELP}`);
@@ -82,7 +93,7 @@ function parseArgs(argv: string[]): Options {
     const baseline =
         baselineText === "all" ? scenarios : baselineText === "none" ? [] : parseScenarios(baselineText);
     const parallel = text("parallel") !== undefined ? num("parallel", 0) : undefined;
-    const full = !list && !quick;
+    const full = !list && !quick && !args.has("render");
     return {
         scenarios,
         baseline,
@@ -94,6 +105,7 @@ function parseArgs(argv: string[]): Options {
         parallel,
         writeDocs: args.has("no-docs") ? false : args.has("write-docs") || full,
         outDir: path.resolve(REPO_ROOT, text("out") ?? "bench/results"),
+        render: text("render"),
         command: ["npm run bench", ...(argv.length ? ["--", ...argv] : [])].join(" "),
     };
 }
@@ -104,6 +116,12 @@ function log(line: string): void {
 
 async function main(): Promise<void> {
     const options = parseArgs(process.argv.slice(2));
+    if (options.render) {
+        const saved = JSON.parse(fs.readFileSync(path.resolve(options.render), "utf8")) as BenchReport;
+        for (const r of saved.results) r.ok = isOk(r);
+        writeOutputs(saved, options);
+        return;
+    }
     const started = new Date();
     const t0 = performance.now();
     const parallel = options.parallel ?? os.cpus().length * 4;

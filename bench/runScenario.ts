@@ -141,17 +141,8 @@ export async function runScenario(setup: BenchSetup, s: Scenario, mode: Mode): P
         await stack.workspace.removeStack(stackName).catch(() => undefined);
     }
 
-    const n = s.resources;
-    const { up, previewNoChange, destroy } = result.phases;
-    const quiet = previewNoChange?.changes ?? {};
-    result.ok =
-        !result.error &&
-        up?.changes?.create === n &&
-        !quiet.create &&
-        !quiet.update &&
-        !quiet.delete &&
-        !quiet.replace &&
-        destroy?.changes?.delete === n;
+    result.ok = isOk(result);
+    const up = result.phases.up;
     if (up && !up.error) {
         result.upOverIdeal = {
             chain: Math.round((up.wallMs / ideal.chainMs) * 100) / 100,
@@ -159,4 +150,23 @@ export async function runScenario(setup: BenchSetup, s: Scenario, mode: Mode): P
         };
     }
     return result;
+}
+
+/**
+ * True when up created every resource, the second preview had nothing to do and destroy removed
+ * everything. The engine counts the stack itself too: N resources are N + 1 changes.
+ */
+export function isOk(result: ScenarioResult): boolean {
+    const all = result.resources + 1;
+    const { up, previewNoChange, destroy } = result.phases;
+    const quiet = previewNoChange?.changes ?? {};
+    return (
+        !result.error &&
+        up?.changes?.create === all &&
+        !quiet.create &&
+        !quiet.update &&
+        !quiet.delete &&
+        !quiet.replace &&
+        destroy?.changes?.delete === all
+    );
 }
