@@ -102,6 +102,23 @@ async function run<T>(
     }
 }
 
+/**
+ * A copy without `undefined` values, at any depth. The dynamic-provider host turns results into
+ * protobuf Structs, which have no "undefined": an optional input left unset (a CustomImage with no
+ * description) made refresh fail with "Unexpected struct type".
+ */
+export function withoutUndefined<T>(value: T): T {
+    if (Array.isArray(value)) return value.filter((v) => v !== undefined).map(withoutUndefined) as T;
+    if (value !== null && typeof value === "object") {
+        return Object.fromEntries(
+            Object.entries(value)
+                .filter(([, v]) => v !== undefined)
+                .map(([k, v]) => [k, withoutUndefined(v)]),
+        ) as T;
+    }
+    return value;
+}
+
 /** Builds the handlers of a resource from its spec. */
 export function defineResource<I extends Named, O extends Named>(spec: ResourceSpec<I, O>): ResourceHandlers {
     const { kind } = spec;
@@ -110,12 +127,18 @@ export function defineResource<I extends Named, O extends Named>(spec: ResourceS
         check: (olds, news) => run(kind, "check", news, () => spec.check(olds, news)),
         diff: (_id, olds, news) => run(kind, "diff", news, () => spec.diff(olds as O, news as I)),
         create: (inputs) =>
-            run(kind, "create", inputs, (ref) => spec.create(inputs as I, operationContext(ref, "create"))),
+            run(kind, "create", inputs, async (ref) =>
+                withoutUndefined(await spec.create(inputs as I, operationContext(ref, "create"))),
+            ),
         read: (id, props = {}) =>
-            run(kind, "read", props, (ref) => spec.read(id, props as O, operationContext(ref, "read"))),
+            run(kind, "read", props, async (ref) =>
+                withoutUndefined(await spec.read(id, props as O, operationContext(ref, "read"))),
+            ),
         update: (id, olds, news) =>
             run(kind, "update", news, async (ref) => ({
-                outs: await spec.update(id, olds as O, news as I, operationContext(ref, "update")),
+                outs: withoutUndefined(
+                    await spec.update(id, olds as O, news as I, operationContext(ref, "update")),
+                ),
             })),
         delete: (id, props) =>
             run(kind, "delete", props, (ref) => spec.delete(id, props as O, operationContext(ref, "delete"))),

@@ -188,6 +188,21 @@ describe("CustomImage provider", () => {
             assert.deepEqual(result.inputs, expected);
         });
 
+        it("returns no undefined value anywhere (the engine's Struct cannot hold one)", async () => {
+            const { description: _d, ...noDescription } = inputs as Record<string, unknown>;
+            const { id, outs } = await customImage.create({ ...noDescription, imageName: "no-description" });
+            const result = await customImage.read(id, outs as Record<string, unknown>);
+            const undefinedPaths = (value: unknown, path: string): string[] =>
+                value === undefined
+                    ? [path]
+                    : value !== null && typeof value === "object"
+                      ? Object.entries(value).flatMap(([k, v]) => undefinedPaths(v, `${path}.${k}`))
+                      : [];
+            assert.deepEqual(undefinedPaths(outs, "outs"), []);
+            assert.deepEqual(undefinedPaths(result.props, "props"), []);
+            assert.deepEqual(undefinedPaths(result.inputs, "inputs"), []);
+        });
+
         it("shows a rename, description and tag change made outside Pulumi", async () => {
             const { id, outs } = await created();
             const image = h.cloud.images.get(id)!;
