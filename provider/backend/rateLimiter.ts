@@ -32,7 +32,7 @@ interface Bucket {
     updatedAt: number;
 }
 
-/** Token buckets keyed by action. Capacity is one second's worth of requests. */
+/** Token buckets keyed by action, sized so that no one-second window sees more than the limit. */
 export class RateLimiter {
     private readonly buckets = new Map<string, Bucket>();
     private readonly limits: Record<string, number>;
@@ -69,8 +69,14 @@ export class RateLimiter {
         const now = this.clock.now();
         let bucket = this.buckets.get(key);
         if (!bucket) {
+            // The service counts requests in any one-second window (a sliding window), and a bucket
+            // lets through its capacity plus one second of refill in such a window: so capacity +
+            // rate must not exceed the limit. A bucket the size of the limit let twice the limit
+            // through and was throttled under load; one token of burst keeps ~90% of the rate.
             const perSecond = this.limitOf(action);
-            bucket = { ratePerMs: perSecond / 1000, capacity: perSecond, tokens: perSecond, updatedAt: now };
+            const capacity = perSecond >= 2 ? 1 : perSecond / 2;
+            const rate = perSecond - capacity;
+            bucket = { ratePerMs: rate / 1000, capacity, tokens: capacity, updatedAt: now };
             this.buckets.set(key, bucket);
         }
         const elapsed = Math.max(0, now - bucket.updatedAt);

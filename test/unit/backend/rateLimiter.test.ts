@@ -2,95 +2,99 @@ import { strict as assert } from "node:assert";
 import { RateLimiter } from "../../../provider/backend/rateLimiter";
 import { FakeClock, flush } from "./fakeClock";
 
-/** Starts `n` acquisitions and returns a live count of how many have been granted. */
-function start(limiter: RateLimiter, action: string, n: number): { granted: () => number } {
-    let granted = 0;
-    for (let i = 0; i < n; i++) void limiter.acquire(action).then(() => granted++);
-    return { granted: () => granted };
+/** Starts `n` acquisitions of `action` and records when each is granted. */
+function start(limiter: RateLimiter, clock: FakeClock, action: string, n: number): { times: number[] } {
+    const times: number[] = [];
+    for (let i = 0; i < n; i++) void limiter.acquire(action).then(() => times.push(clock.now()));
+    return { times };
+}
+
+/** The most grants in any one-second window (the way the service counts). */
+function busiestSecond(times: number[]): number {
+    return Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
 }
 
 describe("RateLimiter (token bucket per action, fake clock)", () => {
-    it("lets the default 10/s through at once, then one every 100 ms", async () => {
+    it("never lets more than the limit through in any one-second window, and keeps most of the rate", async () => {
         const clock = new FakeClock();
         const limiter = new RateLimiter({ clock });
-        const run = start(limiter, "CreateImage", 13);
-        await flush();
-        assert.equal(run.granted(), 10);
-        await clock.tick(99);
-        assert.equal(run.granted(), 10);
-        await clock.tick(1);
-        assert.equal(run.granted(), 11);
-        await clock.tick(200);
-        assert.equal(run.granted(), 13);
+        const t0 = clock.now();
+        const run = start(limiter, clock, "CreateImage", 40);
+        await clock.runAll();
+        assert.equal(run.times.length, 40);
+        assert.ok(busiestSecond(run.times) <= 10, `${busiestSecond(run.times)} in one second`);
+        const seconds = (run.times[run.times.length - 1] - t0) / 1000;
+        assert.ok(seconds <= 40 / 9 + 0.01, `40 requests took ${seconds} s at a limit of 10/s`);
     });
 
-    it("uses the documented limits: DescribeImages 40/s, DescribeRegions 20/s", async () => {
+    it("uses the documented limits: DescribeImages 40/s, DescribeRegions 20/s, else 10/s", async () => {
         const clock = new FakeClock();
         const limiter = new RateLimiter({ clock });
-        const images = start(limiter, "DescribeImages", 41);
-        const regions = start(limiter, "DescribeRegions", 21);
-        await flush();
-        assert.equal(images.granted(), 40);
-        assert.equal(regions.granted(), 20);
+        const images = start(limiter, clock, "DescribeImages", 120);
+        const regions = start(limiter, clock, "DescribeRegions", 60);
+        await clock.runAll();
+        const within = (n: number, limit: number) => n <= limit && n >= limit - 2;
+        assert.ok(within(busiestSecond(images.times), 40), `DescribeImages: ${busiestSecond(images.times)}`);
+        assert.ok(
+            within(busiestSecond(regions.times), 20),
+            `DescribeRegions: ${busiestSecond(regions.times)}`,
+        );
         assert.equal(limiter.limitOf("ModifyImageSharePermission"), 10);
-        await clock.tick(25);
-        assert.equal(images.granted(), 41);
-        assert.equal(regions.granted(), 20);
-        await clock.tick(25);
-        assert.equal(regions.granted(), 21);
     });
 
     it("keeps a separate bucket per action", async () => {
         const clock = new FakeClock();
         const limiter = new RateLimiter({ clock });
-        const a = start(limiter, "CreateImage", 10);
-        const b = start(limiter, "SyncImages", 10);
+        const a = start(limiter, clock, "CreateImage", 1);
+        const b = start(limiter, clock, "SyncImages", 1);
         await flush();
-        assert.equal(a.granted() + b.granted(), 20);
+        assert.equal(a.times.length + b.times.length, 2, "one of each goes at once");
     });
 
-    it("refills with time, up to one second's worth", async () => {
+    it("after a quiet spell, lets one request go at once, not a burst", async () => {
         const clock = new FakeClock();
         const limiter = new RateLimiter({ clock });
-        const first = start(limiter, "CreateImage", 10);
-        await flush();
-        assert.equal(first.granted(), 10);
+        start(limiter, clock, "CreateImage", 5);
+        await clock.runAll();
         await clock.tick(60_000);
-        const second = start(limiter, "CreateImage", 11);
+        const second = start(limiter, clock, "CreateImage", 3);
         await flush();
-        assert.equal(second.granted(), 10);
+        assert.equal(second.times.length, 1);
+        await clock.runAll();
+        assert.equal(second.times.length, 3);
     });
 
-    it("is configurable", async () => {
+    it("is configurable, and a limit below 2/s still holds in every window", async () => {
         const clock = new FakeClock();
-        const limiter = new RateLimiter({ clock, limits: { DescribeImages: 2 }, defaultPerSecond: 1 });
-        const images = start(limiter, "DescribeImages", 3);
-        const other = start(limiter, "CreateImage", 2);
-        await flush();
-        assert.equal(images.granted(), 2);
-        assert.equal(other.granted(), 1);
-        await clock.tick(500);
-        assert.equal(images.granted(), 3);
-        assert.equal(other.granted(), 1);
+        const limiter = new RateLimiter({ clock, limits: { DescribeImages: 5 }, defaultPerSecond: 1 });
+        const images = start(limiter, clock, "DescribeImages", 15);
+        const other = start(limiter, clock, "CreateImage", 4);
+        await clock.runAll();
+        assert.ok(
+            [4, 5].includes(busiestSecond(images.times)),
+            `DescribeImages: ${busiestSecond(images.times)}`,
+        );
+        assert.equal(busiestSecond(other.times), 1);
     });
 
     it("can be disabled", async () => {
         const clock = new FakeClock();
         const limiter = new RateLimiter({ clock, enabled: false });
-        const run = start(limiter, "CreateImage", 100);
+        const run = start(limiter, clock, "CreateImage", 100);
         await flush();
-        assert.equal(run.granted(), 100);
+        assert.equal(run.times.length, 100);
         assert.equal(clock.pending, 0);
     });
 
     it("an aborted wait rejects", async () => {
         const clock = new FakeClock();
         const limiter = new RateLimiter({ clock, defaultPerSecond: 1 });
-        await limiter.acquire("CreateImage");
+        await clock.runAll();
         const controller = new AbortController();
         const waiting = limiter.acquire("CreateImage", controller.signal);
+        const next = limiter.acquire("CreateImage", controller.signal);
         controller.abort(new Error("stop"));
-        await assert.rejects(waiting, /stop/);
+        await assert.rejects(Promise.all([waiting, next]), /stop/);
     });
 
     it("rejects a non-positive limit", () => {
