@@ -1,5 +1,6 @@
 /** API calls of one phase, from the emulator's call log. */
 import type { CallRecord } from "../emulator/callLog";
+import { MUTATING_ACTIONS } from "../test/e2e/harness/mutatingActions";
 
 /** The calls of a phase, counted. */
 export interface CallSummary {
@@ -16,16 +17,6 @@ export interface CallSummary {
     mutating: number;
 }
 
-const MUTATING = new Set([
-    "CreateImage",
-    "ImportImage",
-    "DeleteImages",
-    "ModifyImageAttribute",
-    "ModifyImageSharePermission",
-    "SyncImages",
-    "ModifyResourceTags",
-]);
-
 /** Counts the call log of a phase. */
 export function summarizeCalls(records: CallRecord[]): CallSummary {
     const byAction = new Map<string, number>();
@@ -37,7 +28,7 @@ export function summarizeCalls(records: CallRecord[]): CallSummary {
         const action = r.action ?? "(none)";
         const key = r.service && r.service !== "cvm" ? `${r.service}.${action}` : action;
         byAction.set(key, (byAction.get(key) ?? 0) + 1);
-        if (MUTATING.has(action)) mutating++;
+        if (MUTATING_ACTIONS.has(action)) mutating++;
         if (r.code === "RequestLimitExceeded") {
             throttled++;
             throttledByAction[key] = (throttledByAction[key] ?? 0) + 1;

@@ -12,6 +12,7 @@ import {
     HOME,
     OWN_IMAGE_NAME,
 } from "./badInputs.cases";
+import { MUTATING_ACTIONS } from "./harness/mutatingActions";
 
 // Issue 9, bad input: every invalid input of badInputs.cases.ts (over 80, every argument of every
 // resource and every rule) is rejected at preview with a message that names the resource, the
@@ -27,16 +28,6 @@ import {
 //   live source, quota, ownership, region, share account) ALSO runs through the real engine's
 //   `pulumi preview`, which must fail with the same message.
 // Both count the emulator's mutating calls (call log) before and after: zero.
-
-const MUTATING_ACTIONS = new Set([
-    "CreateImage",
-    "ImportImage",
-    "DeleteImages",
-    "ModifyImageAttribute",
-    "ModifyImageSharePermission",
-    "SyncImages",
-    "ModifyResourceTags",
-]);
 
 const HANDLER_KEYS = {
     CustomImage: "customImage",

@@ -8,17 +8,9 @@ import type { Image } from "../../provider/backend/types";
 import { loadProgram } from "../../scripts/lib/loadProgram";
 import { createImagesSandbox, HOME_REGION, ImagesSandbox } from "./harness/imagesSandbox";
 import { REPO_ROOT } from "./harness/installPackage";
+import { MUTATING_ACTIONS } from "./harness/mutatingActions";
 
 /** The API actions that change something at the service. */
-const MUTATING_ACTIONS = new Set([
-    "CreateImage",
-    "ImportImage",
-    "DeleteImages",
-    "ModifyImageAttribute",
-    "ModifyImageSharePermission",
-    "SyncImages",
-    "ModifyResourceTags",
-]);
 
 // Every example under examples/ run as it is (its index.ts, importing "pulumi-tencentcloud-images" by
 // name) through the real engine against the emulator. Each example's index.ts is copied into the

@@ -14,17 +14,9 @@ import {
     PLAN_RULES_SEED,
     PlanRuleCase,
 } from "./planRules.cases";
+import { MUTATING_ACTIONS } from "./harness/mutatingActions";
 
 /** The API actions that change something (team notes, "Wave 2 addendum"). */
-const MUTATING_ACTIONS = new Set([
-    "CreateImage",
-    "ImportImage",
-    "DeleteImages",
-    "ModifyImageAttribute",
-    "ModifyImageSharePermission",
-    "SyncImages",
-    "ModifyResourceTags",
-]);
 
 /** How many previews run at once (each is its own engine and provider process). */
 const CONCURRENCY = Number(process.env.E2E_PLAN_RULES_CONCURRENCY ?? 4);
