@@ -14,6 +14,7 @@ import {
     ImageCopyInputs,
     ImageShareInputs,
     Unknowable,
+    ShapeResult,
     validateShape,
 } from "./inputSchemas";
 import { Ledger, RegionDelta, sharedLedger } from "./ledger";
@@ -167,16 +168,30 @@ async function missingImageFailures(
     return [imageNotFound(ref, property, property, imageId, region)];
 }
 
+/**
+ * The start of every check: the inputs with the provider's defaults filled in (the region setting
+ * under `regionKey`, and any `defaults`), the resource's reference for messages, and its shape.
+ */
+function prepare<T>(
+    kind: ResourceKind,
+    news: Inputs,
+    regionKey: "region" | "sourceRegion",
+    ctx: PlanContext,
+    defaults: Inputs = {},
+): { inputs: Inputs; ref: ResourceRef; shape: ShapeResult<T> } {
+    const inputs: Inputs = { ...news };
+    if (inputs[regionKey] === undefined && ctx.settings.region) inputs[regionKey] = ctx.settings.region;
+    for (const [key, value] of Object.entries(defaults)) if (inputs[key] === undefined) inputs[key] = value;
+    return { inputs, ref: refOf(kind, inputs), shape: validateShape<T>(kind, inputs) };
+}
+
 /** Checks a CustomImage: shape, region, source, adoption and name, and the region's quota. */
 export async function checkCustomImage(
     olds: Inputs,
     news: Inputs,
     ctx: PlanContext,
 ): Promise<PlanCheckResult> {
-    const inputs: Inputs = { ...news };
-    if (inputs.region === undefined && ctx.settings.region) inputs.region = ctx.settings.region;
-    const ref = refOf("CustomImage", inputs);
-    const shape = validateShape<CustomImageInputs>("CustomImage", inputs);
+    const { inputs, ref, shape } = prepare<CustomImageInputs>("CustomImage", news, "region", ctx);
     if (!shape.ok) return { inputs, failures: shape.failures };
     const v = shape.value as Exclude<typeof shape.value, string>;
     const failures: CheckFailure[] = [];
@@ -233,11 +248,9 @@ export async function checkImageShare(
     news: Inputs,
     ctx: PlanContext,
 ): Promise<PlanCheckResult> {
-    const inputs: Inputs = { ...news };
-    if (inputs.region === undefined && ctx.settings.region) inputs.region = ctx.settings.region;
-    if (inputs.mode === undefined) inputs.mode = "additive";
-    const ref = refOf("ImageShare", inputs);
-    const shape = validateShape<ImageShareInputs>("ImageShare", inputs);
+    const { inputs, ref, shape } = prepare<ImageShareInputs>("ImageShare", news, "region", ctx, {
+        mode: "additive",
+    });
     if (!shape.ok) return { inputs, failures: shape.failures };
     const v = shape.value as Exclude<typeof shape.value, string>;
     const failures: CheckFailure[] = [];
@@ -281,10 +294,7 @@ export async function checkImageShare(
 
 /** Checks an ImageCopy: shape, regions, the source image's kind and owner, and every destination's quota. */
 export async function checkImageCopy(olds: Inputs, news: Inputs, ctx: PlanContext): Promise<PlanCheckResult> {
-    const inputs: Inputs = { ...news };
-    if (inputs.sourceRegion === undefined && ctx.settings.region) inputs.sourceRegion = ctx.settings.region;
-    const ref = refOf("ImageCopy", inputs);
-    const shape = validateShape<ImageCopyInputs>("ImageCopy", inputs);
+    const { inputs, ref, shape } = prepare<ImageCopyInputs>("ImageCopy", news, "sourceRegion", ctx);
     if (!shape.ok) return { inputs, failures: shape.failures };
     const v = shape.value as Exclude<typeof shape.value, string>;
     const failures: CheckFailure[] = [];
