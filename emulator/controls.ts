@@ -13,20 +13,14 @@ import { Store } from "./models/store";
 import { EmulatorState, ServiceConfig } from "./models/types";
 
 /** A partial change of the service's rules (merged into the current ones, without a reset). */
-export const configPatchSchema = z.strictObject({
-    imageQuota: z.number().int().min(0).optional(),
-    imageQuotas: z.record(z.string(), z.record(z.string(), z.number().int().min(0))).optional(),
-    shareLimit: z.number().int().min(0).optional(),
-    durations: z
-        .strictObject({
-            createMs: z.number().int().min(0).optional(),
-            importMs: z.number().int().min(0).optional(),
-            copyMs: z.number().int().min(0).optional(),
-        })
-        .optional(),
-    failNameMarker: z.string().min(1).optional(),
-    knownAccountIds: z.array(z.string()).optional(),
-    unknownAccountIds: z.array(z.string()).optional(),
+export const configPatchSchema = seedSchema.pick({
+    imageQuota: true,
+    imageQuotas: true,
+    shareLimit: true,
+    durations: true,
+    failNameMarker: true,
+    knownAccountIds: true,
+    unknownAccountIds: true,
 });
 
 /** A partial change of the rules. */
