@@ -4,34 +4,31 @@
  * those also sent to the API, so the result is the same whichever way the images were read (by ID,
  * where the API takes no filters, or by filters, whose server-side matching is fuzzy).
  */
-import { Image, ImageState, ImageType } from "../backend/types";
+import { Image } from "../backend/types";
 import { LookupCriteria } from "./lookupArgs";
 
-/** One image as a lookup returns it. */
-export interface ImageSummary {
-    /** `img-xxxxxxxx`. */
-    imageId: string;
-    imageName: string;
-    /** `PUBLIC_IMAGE`, `PRIVATE_IMAGE`, `SHARED_IMAGE` or `MARKET_IMAGE`. */
-    imageType: ImageType;
-    /** `NORMAL` unless `states` asked for others. */
-    imageState: ImageState;
-    /** e.g. `Ubuntu Server 22.04 LTS 64bit`. */
-    osName: string;
-    /** e.g. `Ubuntu`, `TencentOS`, `Windows`. */
-    platform: string;
-    /** The API's spelling: `x86_64`, `arm` or `i386`. */
-    architecture: string;
-    imageSizeGb: number;
-    /** ISO 8601 UTC. */
-    createdTime: string;
-    /** `tencent` for public images, else the creator's account ID. */
-    imageCreator: string;
-    /** `OFFICIAL`, `CREATE_IMAGE` or `EXTERNAL_IMPORT`. */
-    imageSource: string;
-    tags: Record<string, string>;
+/**
+ * One image as a lookup returns it: the fields of {@link Image} that say what an image is (not where
+ * a copy stands or what backs it), with the description under the name the resources use.
+ */
+export type ImageSummary = Pick<
+    Image,
+    | "imageId"
+    | "imageName"
+    | "imageType"
+    | "imageState"
+    | "osName"
+    | "platform"
+    | "architecture"
+    | "imageSizeGb"
+    | "createdTime"
+    | "imageCreator"
+    | "imageSource"
+    | "tags"
+> & {
+    /** The image's description (API `ImageDescription`). */
     description: string;
-}
+};
 
 /** The API's output spelling of an image's architecture (`arm_64`/`arm64`/`aarch64` → `arm`, `amd64` → `x86_64`). */
 export function normaliseArchitecture(architecture: string): string {
