@@ -20,6 +20,7 @@ import { loadState, saveState } from "./persistence";
 import { isKnownRegion } from "./regions";
 import { verifyRequest } from "./wire/auth";
 import { parseParams } from "./wire/params";
+import { routeService } from "./wire/route";
 
 /** Options of startEmulator. */
 export interface StartEmulatorOptions {
@@ -151,18 +152,19 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
             const verified = verifyRequest(store, req.headers, body, wallClock());
             entry.accountId = verified.account.accountId;
-            entry.service = verified.service;
+            const service = routeService(header("host"), verified.service);
+            entry.service = service;
             const action = header("x-tc-action");
             if (!action)
                 throw new ApiError("MissingParameter", "The request is missing the X-TC-Action header.");
             const version = header("x-tc-version");
             if (!version)
                 throw new ApiError("MissingParameter", "The request is missing the X-TC-Version header.");
-            const handler = findHandler(verified.service, action);
+            const handler = findHandler(service, action);
             if (!handler) {
                 throw new ApiError(
                     "InvalidAction",
-                    `The action \`${action}\` does not exist in service ${verified.service} (the emulator serves ${listActions().join(", ")}).`,
+                    `The action \`${action}\` does not exist in service ${service} (the emulator serves ${listActions().join(", ")}).`,
                 );
             }
             if (version !== SERVICE_VERSIONS[handler.service]) {
