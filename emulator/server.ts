@@ -20,7 +20,7 @@ import { loadState, saveState } from "./persistence";
 import { isKnownRegion } from "./regions";
 import { verifyRequest } from "./wire/auth";
 import { parseParams } from "./wire/params";
-import { routeService } from "./wire/route";
+import { requestPath, routeService } from "./wire/route";
 
 /** Options of startEmulator. */
 export interface StartEmulatorOptions {
@@ -100,7 +100,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         });
         req.on("end", () => {
             const body = Buffer.concat(chunks);
-            const path = (req.url ?? "/").split("?")[0];
+            const path = requestPath(req.url);
             if (path === "/_emulator" || path.startsWith("/_emulator/")) {
                 handleControl(controls, req, res, body.toString("utf8"), () => ({
                     ok: true,
@@ -139,7 +139,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         try {
             entry.action = header("x-tc-action") ?? null;
             entry.region = header("x-tc-region") ?? null;
-            if (req.method !== "POST" || (req.url ?? "/").split("?")[0] !== "/") {
+            if (req.method !== "POST" || requestPath(req.url) !== "/") {
                 throw new ApiError(
                     "UnsupportedProtocol",
                     "The emulator accepts POST / with a JSON body only.",

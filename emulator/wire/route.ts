@@ -38,3 +38,14 @@ export function routeService(host: string | undefined, scopeService: string): st
     }
     return endpoint ?? scopeService;
 }
+
+/**
+ * The path of a request target in origin form (`/`) or absolute form (`http://cvm.localhost:8080/`).
+ * Servers must accept both (RFC 9112 §3.2.2); clients send the absolute form when told to use the
+ * emulator as their HTTP proxy (`HTTP_PROXY=http://127.0.0.1:<port>`), which lets them reach
+ * `cvm.<domain>` without resolving the name.
+ */
+export function requestPath(target: string | undefined): string {
+    const path = (target ?? "/").split("?")[0];
+    return /^https?:\/\//i.test(path) ? new URL(path).pathname : path;
+}

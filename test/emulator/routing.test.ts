@@ -63,6 +63,27 @@ describe("emulator: routing by host and by credential scope", () => {
         assert.match(r.Error?.Message ?? "", /cvm\.localhost:<port>/);
     });
 
+    it("takes the absolute request target a client sends when the emulator is its HTTP proxy", async () => {
+        await ok(f.endpoint, {
+            ...tagRead,
+            sendHost: at("tag.localhost"),
+            target: `http://${at("tag.localhost")}/`,
+        });
+        const r = await call(f.endpoint, {
+            ...quota,
+            sendHost: at("cvm.localhost"),
+            target: `http://${at("cvm.localhost")}/other`,
+        });
+        assert.equal(r.Error?.Code, "UnsupportedProtocol");
+        assert.deepEqual(
+            f.emu.controls.callLog().map((c) => [c.service, c.outcome]),
+            [
+                ["tag", "ok"],
+                [null, "error"],
+            ],
+        );
+    });
+
     it("the routed service picks the action: a cvm action at the tag endpoint, signed for tag → InvalidAction", async () => {
         assert.equal(
             await errorCode(f.endpoint, { ...quota, service: "tag", sendHost: at("tag.localhost") }),
