@@ -5,7 +5,7 @@
  */
 import { strict as assert } from "node:assert";
 import { createHash } from "node:crypto";
-import { requestProblems, replyProblems } from "../contract/apiSpec";
+import { requestMembers, requestProblems, replyProblems, SpecMember, specObject } from "../contract/apiSpec";
 import { ApiResponse, call, CallSpec, errorCode, ok } from "./helpers/api";
 import { useEmulator } from "./helpers/fixture";
 import { createImage, describeImage, main, second } from "./helpers/world";
@@ -46,6 +46,47 @@ describe("emulator: Tag service actions on image tags", () => {
             full: r.Tags,
         };
     }
+
+    describe("requests as the Tag spec defines them", () => {
+        const PARAMETER_CODES = ["UnknownParameter", "MissingParameter", "InvalidParameter"];
+        /** A request with every member the spec documents, each a plain value of its type. */
+        function everyMember(members: SpecMember[]): Record<string, unknown> {
+            const one = (m: SpecMember): unknown =>
+                m.member === "string"
+                    ? "x"
+                    : m.member === "bool"
+                      ? false
+                      : /int/.test(m.member)
+                        ? 1
+                        : everyMember(specObject("tag", m.member));
+            return Object.fromEntries(members.map((m) => [m.name, m.type === "list" ? [one(m)] : one(m)]));
+        }
+        const actions = [
+            "DescribeResourceTagsByResourceIds",
+            "DescribeResourceTags",
+            "TagResources",
+            "UnTagResources",
+        ];
+
+        for (const action of actions) {
+            it(`${action}: takes every member with its type, refuses each required one missing`, async () => {
+                const full = everyMember(requestMembers("tag", action));
+                assert.deepEqual(requestProblems("tag", action, full), []);
+                const r = await call(f.endpoint, {
+                    action,
+                    service: "tag",
+                    key: main,
+                    region: null,
+                    body: full,
+                });
+                assert.ok(!PARAMETER_CODES.includes(r.Error?.Code ?? ""), JSON.stringify(r.Error));
+                for (const member of requestMembers("tag", action).filter((m) => m.required)) {
+                    const body = { ...full, [member.name]: undefined };
+                    assert.equal(await tagError(action, body), "MissingParameter", member.name);
+                }
+            });
+        }
+    });
 
     describe("DescribeResourceTagsByResourceIds (Terraform's read of tencentcloud_image)", () => {
         it("shows the tags CreateImage's and ImportImage's TagSpecification bound", async () => {

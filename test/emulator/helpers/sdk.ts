@@ -8,6 +8,8 @@ import { Agent } from "node:http";
 import { LookupFunction } from "node:net";
 import { cbs } from "tencentcloud-sdk-nodejs/tencentcloud/services/cbs";
 import { cvm } from "tencentcloud-sdk-nodejs/tencentcloud/services/cvm";
+import { region as regionService } from "tencentcloud-sdk-nodejs/tencentcloud/services/region";
+import { sts } from "tencentcloud-sdk-nodejs/tencentcloud/services/sts";
 import { tag } from "tencentcloud-sdk-nodejs/tencentcloud/services/tag";
 import TencentCloudSDKHttpException from "tencentcloud-sdk-nodejs/tencentcloud/common/exception/tencent_cloud_sdk_exception";
 
@@ -54,6 +56,8 @@ export function sdkClients(port: number, key: SdkKey, region = "ap-guangzhou") {
         cvm: new cvm.v20170312.Client(options("cvm")),
         tag: new tag.v20180813.Client(options("tag")),
         cbs: new cbs.v20170312.Client(options("cbs")),
+        region: new regionService.v20220627.Client(options("region")),
+        sts: new sts.v20180813.Client(options("sts")),
     };
 }
 
