@@ -20,6 +20,7 @@ import { loadState, saveState } from "./persistence";
 import { isKnownRegion } from "./regions";
 import { verifyRequest } from "./wire/auth";
 import { parseParams } from "./wire/params";
+import { requestPath, routeService } from "./wire/route";
 
 /** Options of startEmulator. */
 export interface StartEmulatorOptions {
@@ -99,7 +100,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         });
         req.on("end", () => {
             const body = Buffer.concat(chunks);
-            const path = (req.url ?? "/").split("?")[0];
+            const path = requestPath(req.url);
             if (path === "/_emulator" || path.startsWith("/_emulator/")) {
                 handleControl(controls, req, res, body.toString("utf8"), () => ({
                     ok: true,
@@ -138,7 +139,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
         try {
             entry.action = header("x-tc-action") ?? null;
             entry.region = header("x-tc-region") ?? null;
-            if (req.method !== "POST" || (req.url ?? "/").split("?")[0] !== "/") {
+            if (req.method !== "POST" || requestPath(req.url) !== "/") {
                 throw new ApiError(
                     "UnsupportedProtocol",
                     "The emulator accepts POST / with a JSON body only.",
@@ -151,18 +152,19 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
 
             const verified = verifyRequest(store, req.headers, body, wallClock());
             entry.accountId = verified.account.accountId;
-            entry.service = verified.service;
+            const service = routeService(header("host"), verified.service);
+            entry.service = service;
             const action = header("x-tc-action");
             if (!action)
                 throw new ApiError("MissingParameter", "The request is missing the X-TC-Action header.");
             const version = header("x-tc-version");
             if (!version)
                 throw new ApiError("MissingParameter", "The request is missing the X-TC-Version header.");
-            const handler = findHandler(verified.service, action);
+            const handler = findHandler(service, action);
             if (!handler) {
                 throw new ApiError(
                     "InvalidAction",
-                    `The action \`${action}\` does not exist in service ${verified.service} (the emulator serves ${listActions().join(", ")}).`,
+                    `The action \`${action}\` does not exist in service ${service} (the emulator serves ${listActions().join(", ")}).`,
                 );
             }
             if (version !== SERVICE_VERSIONS[handler.service]) {

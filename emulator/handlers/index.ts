@@ -13,7 +13,11 @@ import importImage from "./cvm/importImage";
 import modifyImageAttribute from "./cvm/modifyImageAttribute";
 import modifyImageSharePermission from "./cvm/modifyImageSharePermission";
 import syncImages from "./cvm/syncImages";
+import describeResourceTags from "./tag/describeResourceTags";
+import describeResourceTagsByResourceIds from "./tag/describeResourceTagsByResourceIds";
 import modifyResourceTags from "./tag/modifyResourceTags";
+import tagResources from "./tag/tagResources";
+import unTagResources from "./tag/unTagResources";
 
 /** The API version each service speaks. */
 export const SERVICE_VERSIONS: Readonly<Record<string, string>> = {
@@ -36,6 +40,10 @@ const ALL = [
     describeImportImageOs,
     describeInstances,
     modifyResourceTags,
+    describeResourceTagsByResourceIds,
+    describeResourceTags,
+    tagResources,
+    unTagResources,
     describeSnapshots,
 ] as ActionHandler[];
 

@@ -10,4 +10,6 @@ export const MUTATING_ACTIONS: ReadonlySet<string> = new Set([
     "ModifyImageSharePermission",
     "SyncImages",
     "ModifyResourceTags",
+    "TagResources",
+    "UnTagResources",
 ]);

@@ -34,6 +34,8 @@ export interface CallSpec {
     bodyAfterSigning?: string;
     /** X-TC-Language. */
     language?: string;
+    /** The request target (default `/`; a client using the emulator as its HTTP proxy sends an absolute URL). */
+    target?: string;
 }
 
 /** The `Response` object of a reply. */
@@ -124,7 +126,7 @@ export async function callRaw(
     if (authorization !== null) headers.Authorization = authorization;
     const result = await raw(endpoint, {
         method: "POST",
-        path: "/",
+        path: spec.target ?? "/",
         headers,
         body: spec.bodyAfterSigning ?? body,
     });
