@@ -13,6 +13,8 @@ import importImage from "./cvm/importImage";
 import modifyImageAttribute from "./cvm/modifyImageAttribute";
 import modifyImageSharePermission from "./cvm/modifyImageSharePermission";
 import syncImages from "./cvm/syncImages";
+import describeProductRegions from "./region/describeRegions";
+import getCallerIdentity from "./sts/getCallerIdentity";
 import modifyResourceTags from "./tag/modifyResourceTags";
 
 /** The API version each service speaks. */
@@ -20,6 +22,8 @@ export const SERVICE_VERSIONS: Readonly<Record<string, string>> = {
     cvm: "2017-03-12",
     cbs: "2017-03-12",
     tag: "2018-08-13",
+    sts: "2018-08-13",
+    region: "2022-06-27",
 };
 
 const ALL = [
@@ -37,6 +41,8 @@ const ALL = [
     describeInstances,
     modifyResourceTags,
     describeSnapshots,
+    getCallerIdentity,
+    describeProductRegions,
 ] as ActionHandler[];
 
 /** The handler of (service, action), if the emulator implements it. */

@@ -9,7 +9,7 @@ import {
     assertUniqueName,
     tagsFromSpecification,
 } from "../../models/rules";
-import { DiskRecord, ImageRecord, InstanceRecord, SnapshotRecord } from "../../models/types";
+import { CloudDiskRecord, ImageRecord, InstanceRecord, SnapshotRecord } from "../../models/types";
 import { defineHandler } from "../types";
 import { tagSpecificationSchema } from "./shared";
 
@@ -24,12 +24,11 @@ const params = z.strictObject({
     DryRun: z.boolean().optional(),
     TagSpecification: tagSpecificationSchema.optional(),
     ImageFamily: z.string().optional(),
-    ImageDeprecated: z.boolean().optional(),
 });
 
 /** Where the new image's disks come from: disks to snapshot, and the OS they carry. */
 interface ImageSource {
-    disks: { disk: DiskRecord; usage: "SYSTEM_DISK" | "DATA_DISK" }[];
+    disks: { disk: Pick<CloudDiskRecord, "diskId" | "diskSize">; usage: "SYSTEM_DISK" | "DATA_DISK" }[];
     os: Pick<InstanceRecord, "osName" | "platform" | "architecture">;
     instanceId?: string;
 }
@@ -97,16 +96,19 @@ export default defineHandler({
             imageId,
             region,
             owner: accountId,
+            creator: ctx.caller.uin,
             imageType: "PRIVATE_IMAGE",
             imageName: p.ImageName,
             imageDescription: p.ImageDescription ?? "",
-            ...source.os,
+            osName: source.os.osName,
+            platform: source.os.platform,
+            architecture: source.os.architecture,
             imageSize: source.disks[0].disk.diskSize,
             createdAt: now,
             imageSource: "CREATE_IMAGE",
             licenseType: "TencentCloud",
             imageFamily: p.ImageFamily ?? "",
-            imageDeprecated: p.ImageDeprecated ?? false,
+            imageDeprecated: false,
             snapshotIds,
             tags,
             shares: [],
@@ -140,7 +142,7 @@ function fromInstance(
                 `DataDiskIds contains the system disk ${diskId}.`,
             );
         }
-        const disk = instance.dataDisks.find((d) => d.diskId === diskId);
+        const disk = instance.dataDisks.find((d): d is CloudDiskRecord => d.diskId === diskId);
         if (!disk) {
             fail(
                 "InvalidParameter.DataDiskNotBelongSpecifiedInstance",

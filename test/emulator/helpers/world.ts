@@ -54,3 +54,27 @@ export async function describeImage(
     });
     return (r.ImageSet as Record<string, unknown>[])[0];
 }
+
+/**
+ * ImportImage, then the imported image's ID, found by its name as a caller of the real service must
+ * (the reply carries only RequestId).
+ */
+export async function importImage(
+    f: EmulatorFixture,
+    body: Record<string, unknown> & { ImageName: string },
+    opts: { key?: CallSpec["key"]; region?: string } = {},
+): Promise<string> {
+    const key = opts.key ?? main;
+    await ok(f.endpoint, { action: "ImportImage", key, region: opts.region, body });
+    const r = await ok(f.endpoint, {
+        action: "DescribeImages",
+        key,
+        region: opts.region,
+        body: { Filters: [{ Name: "image-name", Values: [body.ImageName] }] },
+    });
+    const found = (r.ImageSet as { ImageId: string; ImageName: string }[]).filter(
+        (i) => i.ImageName === body.ImageName,
+    );
+    if (found.length !== 1) throw new Error(`ImportImage: ${found.length} images named ${body.ImageName}`);
+    return found[0].ImageId;
+}
