@@ -63,7 +63,10 @@ export default defineHandler({
         const tags = tagsFromSpecification(p.TagSpecification);
         assertUniqueName(store, accountId, region, p.ImageName);
         assertQuota(store, accountId, region);
-        if (p.DryRun) return {};
+        // A success reply must carry the new image's ID (the spec requires ImageId), and a dry run
+        // makes none: so a dry run that passes every check answers with the common DryRunOperation.
+        if (p.DryRun)
+            fail("DryRunOperation", "DryRun: the request would have succeeded; nothing was created.");
 
         const config = store.state.config;
         let outcome: "NORMAL" | "CREATEFAILED" = "NORMAL";

@@ -14,7 +14,10 @@ export const MAX_TAGS_PER_CALL = 10;
 
 const params = z.strictObject({
     Resource: z.string(),
-    ReplaceTags: z.array(z.strictObject({ TagKey: z.string(), TagValue: z.string() })).optional(),
+    // Category (Custom/System/All) is the Tag object's kind in listings; it sets nothing here.
+    ReplaceTags: z
+        .array(z.strictObject({ TagKey: z.string(), TagValue: z.string(), Category: z.string().optional() }))
+        .optional(),
     DeleteTags: z.array(z.strictObject({ TagKey: z.string() })).optional(),
 });
 
