@@ -11,7 +11,7 @@ import { fullRequest, SpecService } from "../../contract/apiSpec";
 import { call } from "../helpers/api";
 import { useEmulator } from "../helpers/fixture";
 import { main } from "../helpers/world";
-import { brokenRequests, SHAPE_ERRORS } from "./specWalk";
+import { brokenRequests, requestsWithoutOptional, SHAPE_ERRORS } from "./specWalk";
 
 describe("emulator contract: requests are validated as the spec says", () => {
     const f = useEmulator();
@@ -31,6 +31,17 @@ describe("emulator contract: requests are validated as the spec says", () => {
                     code === undefined || !(SHAPE_ERRORS as readonly string[]).includes(code),
                     `the full request was refused as ${code}: ${r.Error?.Message}`,
                 );
+            });
+
+            it("takes the full request without any one of its optional members", async () => {
+                const refused: string[] = [];
+                for (const { label, body } of requestsWithoutOptional(service, action)) {
+                    const code = (await call(f.endpoint, { service, action, key: main, body })).Error?.Code;
+                    if (code !== undefined && (SHAPE_ERRORS as readonly string[]).includes(code)) {
+                        refused.push(`${label}: refused as ${code}`);
+                    }
+                }
+                assert.deepEqual(refused, []);
             });
 
             it("refuses each member left out, mistyped or undocumented, with the common code", async () => {

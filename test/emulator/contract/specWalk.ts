@@ -84,6 +84,21 @@ export function brokenRequests(service: SpecService, action: string): BrokenRequ
     return out;
 }
 
+/** The full request with one optional member left out, for each optional member at the top. */
+export function requestsWithoutOptional(
+    service: SpecService,
+    action: string,
+): { label: string; body: Json }[] {
+    const base = fullRequest(service, action);
+    return requestMembers(service, action)
+        .filter((m) => !m.required && !m.disabled)
+        .map((m) => {
+            const body = structuredClone(base);
+            delete body[m.name];
+            return { label: `${m.name} left out`, body };
+        });
+}
+
 /** The members (as `A.B[].C` paths) a reply carries, with their spec entries. */
 export function membersPresent(
     service: SpecService,
