@@ -16,7 +16,8 @@ import bundledRegions from "./builtins/regions.json";
 /** The environment variable naming a directory of replacement data files. */
 export const BUILTIN_DATA_ENV = "TENCENTCLOUD_IMAGES_EMULATOR_DATA";
 
-const architecture = z.enum(["x86_64", "arm", "i386"]);
+/** An image's or instance's architecture as DescribeImages shows it. */
+export const architectureSchema = z.enum(["x86_64", "arm", "i386"]);
 
 const regionsSchema = z
     .array(
@@ -36,7 +37,7 @@ const catalogImageSchema = z.strictObject({
     imageName: z.string().min(1).max(60),
     osName: z.string().min(1),
     platform: z.string().min(1),
-    architecture,
+    architecture: architectureSchema,
     imageSize: z.number().int().positive(),
     /** ISO 8601 UTC; distinct per image so that "most recent" is well defined. */
     createdTime: z.iso.datetime(),
@@ -65,7 +66,7 @@ const instancesSchema = z.array(
         imageKey: z.string().min(1),
         osName: z.string().min(1),
         platform: z.string().min(1),
-        architecture,
+        architecture: architectureSchema,
         systemDisk: diskSchema,
         dataDisks: z.array(diskSchema),
     }),

@@ -7,6 +7,7 @@ import { z } from "zod";
 import { BUILTIN_ACCOUNTS, EmulatorAccount, keysOf } from "../accounts";
 import { stableId } from "../ids";
 import { REGIONS, REGION_IDS } from "../regions";
+import { architectureSchema } from "./builtinData";
 import { addBuiltinWorld } from "./builtinWorld";
 import { addInstance, addOwnedImage, SEED_TIME } from "./records";
 import { EmulatorState, RegionData, STATE_VERSION, ServiceConfig } from "./types";
@@ -66,7 +67,7 @@ export const seedSchema = z.strictObject({
                 imageDescription: z.string().max(256).optional(),
                 osName: z.string().optional(),
                 platform: z.string().optional(),
-                architecture: z.enum(["x86_64", "arm", "i386"]).optional(),
+                architecture: architectureSchema.optional(),
                 imageSize: z.number().int().positive().optional(),
                 createdTime: z.iso.datetime().optional(),
                 state: z.enum(["NORMAL", "CREATEFAILED", "IMPORTFAILED"]).optional(),
@@ -87,7 +88,7 @@ export const seedSchema = z.strictObject({
                     .optional(),
                 osName: z.string().optional(),
                 platform: z.string().optional(),
-                architecture: z.enum(["x86_64", "arm", "i386"]).optional(),
+                architecture: architectureSchema.optional(),
                 systemDiskSize: z.number().int().positive().optional(),
                 dataDiskSizes: z.array(z.number().int().positive()).optional(),
             }),
