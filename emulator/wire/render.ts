@@ -75,8 +75,9 @@ const PREPAID_SPAN_MS = 10 * 365 * 24 * 3_600_000;
 
 /**
  * The API `Instance` object: what the emulator knows of an instance, and the rest of the members the
- * spec requires with the values an instance without extras shows (no public IP, no role, no group);
- * `null` where the spec allows it and such an instance has nothing to say.
+ * spec requires with the values an instance without extras shows in the official replies (no role:
+ * "", no RDMA: []); `null` where the spec allows it for what such an instance does not have (a
+ * public or IPv6 address, a recorded operation).
  */
 export function renderInstance(
     instance: InstanceRecord,
@@ -122,9 +123,9 @@ export function renderInstance(
         LatestOperationRequestId: null,
         DisasterRecoverGroupId: "",
         IPv6Addresses: null,
-        CamRoleName: null,
+        CamRoleName: "",
         HpcClusterId: "",
-        RdmaIpAddresses: null,
+        RdmaIpAddresses: [],
         DedicatedClusterId: "",
         IsolatedSource: "NOTISOLATED",
         DisasterRecoverGroupIds: [],
@@ -132,7 +133,7 @@ export function renderInstance(
         DisableApiTermination: false,
         DefaultLoginUser: windows ? "Administrator" : "root",
         DefaultLoginPort: windows ? 3389 : 22,
-        LatestOperationErrorMsg: null,
+        LatestOperationErrorMsg: "",
     };
 }
 
