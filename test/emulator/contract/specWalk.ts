@@ -29,7 +29,7 @@ export interface BrokenRequest {
 
 type Json = Record<string, unknown>;
 
-/** A value of the wrong type for a member: a number for a string, a string for anything else. */
+/** A value of the wrong type for a member: a number for a string, a string for anything else (an element's, given the element's type as `type`). */
 function wrongType(member: SpecMember): unknown {
     if (member.type === "list" || member.type === "object") return "not-a-list-or-object";
     return member.member === "string" || member.member.startsWith("date") ? 12345 : "not-a-number";
@@ -66,7 +66,19 @@ export function brokenRequests(service: SpecService, action: string): BrokenRequ
                 code: "InvalidParameter",
                 names: member.name,
             });
-            if (isScalarMember(member)) continue;
+            if (isScalarMember(member)) {
+                if (member.type === "list") {
+                    out.push({
+                        label: `${name(member.name)}[0] of the wrong type`,
+                        body: edit(
+                            (node) => (node[member.name] = [wrongType({ ...member, type: member.member })]),
+                        ),
+                        code: "InvalidParameter",
+                        names: member.name,
+                    });
+                }
+                continue;
+            }
             const childAt = member.type === "list" ? `${name(member.name)}[0]` : name(member.name);
             visit(specObject(service, member.member), childAt, (mutate) =>
                 edit((node) => {
