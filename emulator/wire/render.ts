@@ -176,7 +176,7 @@ export function renderSnapshot(
         SnapshotState: state,
         IsPermanent: true,
         SnapshotName: snapshot.snapshotName,
-        DeadlineTime: "",
+        DeadlineTime: "", // empty for a permanent snapshot, as its documentation says
         Percent:
             state === "NORMAL" ? 100 : Math.min(99, Math.floor(((now - snapshot.createdAt) / span) * 100)),
         Images: image ? [{ ImageId: image.imageId, ImageName: image.imageName }] : [],
@@ -192,6 +192,6 @@ export function renderSnapshot(
         SnapshotId: snapshot.snapshotId,
         TimeStartShare: cbsTime(snapshot.createdAt).slice(0, 10),
         Tags: [],
-        SnapshotMode: "FULL",
+        SnapshotMode: "STANDARD_SNAPSHOT",
     };
 }
