@@ -54,6 +54,15 @@ async function main(): Promise<void> {
                     accountId: a.accountId,
                     secretId: a.secretId,
                     secretKey: a.secretKey,
+                    ...(a.subAccounts?.length
+                        ? {
+                              subAccounts: a.subAccounts.map(({ uin, secretId, secretKey }) => ({
+                                  uin,
+                                  secretId,
+                                  secretKey,
+                              })),
+                          }
+                        : {}),
                 })),
             }),
         );
@@ -72,6 +81,9 @@ async function main(): Promise<void> {
                           `      temporary key: ${a.temporary.secretId} / ${a.temporary.secretKey}, token ${a.temporary.token}`,
                       ]
                     : []),
+                ...(a.subAccounts ?? []).map(
+                    (u) => `      sub-account ${u.uin} (${u.name}): ${u.secretId} / ${u.secretKey}`,
+                ),
             ]),
             `  controls: ${emulator.endpoint}/_emulator/ (reset, seed, config, calls, images, faults, clock)`,
             "Press Ctrl+C to stop.",

@@ -1,15 +1,19 @@
 /** The `--state` file: the whole state, written atomically (temp file + rename) after each change. */
 import { existsSync, mkdirSync, readFileSync, renameSync, writeFileSync } from "node:fs";
 import { dirname } from "node:path";
-import { EmulatorState } from "./models/types";
+import { EmulatorState, STATE_VERSION } from "./models/types";
 
 /** The state saved in `path`, or undefined when there is no such file. Throws on a corrupt file. */
 export function loadState(path: string): EmulatorState | undefined {
     if (!existsSync(path)) return undefined;
     const state = JSON.parse(readFileSync(path, "utf8")) as EmulatorState;
-    if (state?.version !== 1 || typeof state.accounts !== "object" || !Array.isArray(state.accountList)) {
+    if (
+        state?.version !== STATE_VERSION ||
+        typeof state.accounts !== "object" ||
+        !Array.isArray(state.accountList)
+    ) {
         throw new Error(
-            `${path} is not an emulator state file (version 1); delete it or pass another --state path`,
+            `${path} is not an emulator state file (version ${STATE_VERSION}); delete it or pass another --state path`,
         );
     }
     return state;

@@ -202,6 +202,7 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
             const ctx: HandlerContext = {
                 store,
                 accountId: verified.account.accountId,
+                caller: verified.caller,
                 region: handler.region === "none" ? "" : (region ?? ""),
                 now: store.now(),
                 language: header("x-tc-language") ?? "zh-CN",

@@ -13,6 +13,8 @@ import importImage from "./cvm/importImage";
 import modifyImageAttribute from "./cvm/modifyImageAttribute";
 import modifyImageSharePermission from "./cvm/modifyImageSharePermission";
 import syncImages from "./cvm/syncImages";
+import describeProductRegions from "./region/describeRegions";
+import getCallerIdentity from "./sts/getCallerIdentity";
 import describeResourceTags from "./tag/describeResourceTags";
 import describeResourceTagsByResourceIds from "./tag/describeResourceTagsByResourceIds";
 import modifyResourceTags from "./tag/modifyResourceTags";
@@ -24,6 +26,8 @@ export const SERVICE_VERSIONS: Readonly<Record<string, string>> = {
     cvm: "2017-03-12",
     cbs: "2017-03-12",
     tag: "2018-08-13",
+    sts: "2018-08-13",
+    region: "2022-06-27",
 };
 
 const ALL = [
@@ -45,6 +49,8 @@ const ALL = [
     tagResources,
     unTagResources,
     describeSnapshots,
+    getCallerIdentity,
+    describeProductRegions,
 ] as ActionHandler[];
 
 /** The handler of (service, action), if the emulator implements it. */

@@ -1,11 +1,15 @@
 /** What every action handler is given and what it declares. */
 import { z } from "zod";
+import { CallerIdentity } from "../accounts";
 import { Store } from "../models/store";
 
 /** The request a handler runs for: who, where, and the store. */
 export interface HandlerContext {
     store: Store;
+    /** The root account the request acts for (a sub-account's or a role session's root account). */
     accountId: string;
+    /** Who signed the request (the root account, one of its CAM users, or a role session). */
+    caller: CallerIdentity;
     /** X-TC-Region ("" for region-less actions). */
     region: string;
     /** The emulator's clock at the start of the call (epoch ms). */
@@ -16,7 +20,7 @@ export interface HandlerContext {
 
 /** One action of one service. */
 export interface ActionHandler<S extends z.ZodType = z.ZodType> {
-    service: "cvm" | "tag" | "cbs";
+    service: "cvm" | "tag" | "cbs" | "sts" | "region";
     action: string;
     /** Validates the JSON body (strict: unknown fields are UnknownParameter). */
     params: S;

@@ -1,15 +1,18 @@
 /**
- * The seed: the state the emulator starts from (and returns to on reset). The built-in part gives
- * every account instances in every region, every region the public images (and mainland regions the
- * marketplace images), and accounts 2 and 3 images they share with account 1. A seed file tunes the
- * rules and adds accounts, images and instances (format in emulator/README.md).
+ * The seed: the state the emulator starts from (and returns to on reset): the built-in world
+ * (builtinWorld.ts) unless the seed says `builtins: false`, tuned and extended by a seed file's
+ * rules, accounts, images and instances (format in emulator/README.md).
  */
 import { z } from "zod";
-import { BUILTIN_ACCOUNTS, EmulatorAccount, MAIN_ACCOUNT, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../accounts";
+import { BUILTIN_ACCOUNTS, EmulatorAccount, keysOf } from "../accounts";
 import { stableId } from "../ids";
 import { REGIONS, REGION_IDS } from "../regions";
-import { INSTANCE_TEMPLATES, InstanceTemplate, MARKET_IMAGES, MARKET_VENDOR, PUBLIC_IMAGES } from "./catalog";
-import { EmulatorState, ImageRecord, InstanceRecord, RegionData, ServiceConfig } from "./types";
+import { architectureSchema } from "./builtinData";
+import { addBuiltinWorld } from "./builtinWorld";
+import { addInstance, addOwnedImage, SEED_TIME } from "./records";
+import { EmulatorState, RegionData, STATE_VERSION, ServiceConfig } from "./types";
+
+export { publicImageId, seededInstanceId } from "./records";
 
 const digits = z.string().regex(/^\d+$/, "must be a digit string");
 const region = z.string().refine((r) => REGION_IDS.includes(r), "must be one of the emulator's regions");
@@ -38,6 +41,16 @@ export const seedSchema = z.strictObject({
                 name: z.string().optional(),
                 secretId: z.string().min(1),
                 secretKey: z.string().min(1),
+                subAccounts: z
+                    .array(
+                        z.strictObject({
+                            uin: digits,
+                            name: z.string().min(1),
+                            secretId: z.string().min(1),
+                            secretKey: z.string().min(1),
+                        }),
+                    )
+                    .optional(),
             }),
         )
         .optional(),
@@ -54,7 +67,7 @@ export const seedSchema = z.strictObject({
                 imageDescription: z.string().max(256).optional(),
                 osName: z.string().optional(),
                 platform: z.string().optional(),
-                architecture: z.enum(["x86_64", "arm", "i386"]).optional(),
+                architecture: architectureSchema.optional(),
                 imageSize: z.number().int().positive().optional(),
                 createdTime: z.iso.datetime().optional(),
                 state: z.enum(["NORMAL", "CREATEFAILED", "IMPORTFAILED"]).optional(),
@@ -75,7 +88,7 @@ export const seedSchema = z.strictObject({
                     .optional(),
                 osName: z.string().optional(),
                 platform: z.string().optional(),
-                architecture: z.enum(["x86_64", "arm", "i386"]).optional(),
+                architecture: architectureSchema.optional(),
                 systemDiskSize: z.number().int().positive().optional(),
                 dataDiskSizes: z.array(z.number().int().positive()).optional(),
             }),
@@ -97,136 +110,8 @@ export const DEFAULT_CONFIG: ServiceConfig = {
     unknownAccountIds: [],
 };
 
-/** The seeded images accounts 2 and 3 own; those with `shareWithMain` are shared with account 1. */
-const OWNED_SEED_IMAGES = [
-    { owner: SECOND_ACCOUNT.accountId, region: "ap-guangzhou", name: "team-base-tencentos", share: true },
-    { owner: SECOND_ACCOUNT.accountId, region: "ap-shanghai", name: "team-base-tencentos", share: true },
-    { owner: SECOND_ACCOUNT.accountId, region: "ap-singapore", name: "team-base-ubuntu", share: true },
-    { owner: SECOND_ACCOUNT.accountId, region: "ap-guangzhou", name: "second-private-build", share: false },
-    { owner: THIRD_ACCOUNT.accountId, region: "ap-guangzhou", name: "partner-app-v3", share: true },
-    { owner: THIRD_ACCOUNT.accountId, region: "ap-beijing", name: "partner-app-v3", share: true },
-    { owner: THIRD_ACCOUNT.accountId, region: "ap-hongkong", name: "partner-app-v3", share: true },
-    { owner: THIRD_ACCOUNT.accountId, region: "ap-guangzhou", name: "third-private-build", share: false },
-] as const;
-
-const SEED_TIME = Date.parse("2025-01-01T00:00:00Z");
-
 function emptyRegion(): RegionData {
     return { images: {}, instances: {}, snapshots: {} };
-}
-
-/** The ID a built-in instance gets: stable, so examples can name it. */
-export function seededInstanceId(accountId: string, region: string, instanceName: string): string {
-    return stableId("ins", `instance:${accountId}:${region}:${instanceName}`);
-}
-
-/** The ID a built-in public image gets in every region. */
-export function publicImageId(key: string): string {
-    return stableId("img", `public:${key}`);
-}
-
-function addInstance(
-    data: RegionData,
-    accountId: string,
-    region: string,
-    t: InstanceTemplate,
-    id?: string,
-): void {
-    const instanceId = id ?? seededInstanceId(accountId, region, t.name);
-    const systemDisk = { diskId: stableId("disk", `${instanceId}:system`), diskSize: t.systemDiskSize };
-    const dataDisks = t.dataDiskSizes.map((size, i) => ({
-        diskId: stableId("disk", `${instanceId}:data:${i}`),
-        diskSize: size,
-    }));
-    const instance: InstanceRecord = {
-        instanceId,
-        instanceName: t.name,
-        instanceState: "RUNNING",
-        osName: t.osName,
-        platform: t.platform,
-        architecture: t.architecture,
-        systemDisk,
-        dataDisks,
-    };
-    data.instances[instanceId] = instance;
-    // One standing snapshot per disk, so images can also be made from snapshots.
-    for (const [i, disk] of [systemDisk, ...dataDisks].entries()) {
-        const snapshotId = stableId("snap", `${disk.diskId}:seed`);
-        data.snapshots[snapshotId] = {
-            snapshotId,
-            snapshotName: `${t.name}-${i === 0 ? "system" : `data${i}`}`,
-            diskId: disk.diskId,
-            diskUsage: i === 0 ? "SYSTEM_DISK" : "DATA_DISK",
-            diskSize: disk.diskSize,
-            createdAt: SEED_TIME,
-            readyAt: SEED_TIME,
-            instanceId,
-        };
-    }
-}
-
-function addOwnedImage(
-    data: RegionData,
-    spec: {
-        accountId: string;
-        region: string;
-        imageId: string;
-        imageName: string;
-        imageDescription?: string;
-        osName?: string;
-        platform?: string;
-        architecture?: string;
-        imageSize?: number;
-        createdAt: number;
-        state?: "NORMAL" | "CREATEFAILED" | "IMPORTFAILED";
-        sharedWith?: string[];
-        tags?: Record<string, string>;
-    },
-): void {
-    const size = spec.imageSize ?? 50;
-    const snapshotId = stableId("snap", `${spec.imageId}:system`);
-    const failed = spec.state === "CREATEFAILED" || spec.state === "IMPORTFAILED";
-    if (!failed) {
-        data.snapshots[snapshotId] = {
-            snapshotId,
-            snapshotName: `${spec.imageName}-system`,
-            diskId: stableId("disk", `${spec.imageId}:system`),
-            diskUsage: "SYSTEM_DISK",
-            diskSize: size,
-            createdAt: spec.createdAt,
-            readyAt: spec.createdAt,
-            imageId: spec.imageId,
-        };
-    }
-    const image: ImageRecord = {
-        imageId: spec.imageId,
-        region: spec.region,
-        owner: spec.accountId,
-        imageType: "PRIVATE_IMAGE",
-        imageName: spec.imageName,
-        imageDescription: spec.imageDescription ?? "",
-        osName: spec.osName ?? "TencentOS Server 3.1 (TK4) 64bit",
-        platform: spec.platform ?? "TencentOS",
-        architecture: spec.architecture ?? "x86_64",
-        imageSize: size,
-        createdAt: spec.createdAt,
-        imageSource: spec.state === "IMPORTFAILED" ? "EXTERNAL_IMPORT" : "CREATE_IMAGE",
-        licenseType: "TencentCloud",
-        imageFamily: "",
-        imageDeprecated: false,
-        snapshotIds: failed ? [] : [snapshotId],
-        tags: spec.tags ?? {},
-        shares: (spec.sharedWith ?? []).map((accountId) => ({ accountId, createdAt: spec.createdAt })),
-    };
-    if (failed) {
-        image.pending = {
-            state: spec.state === "IMPORTFAILED" ? "IMPORTING" : "CREATING",
-            startedAt: spec.createdAt,
-            readyAt: spec.createdAt,
-            outcome: spec.state!,
-        };
-    }
-    data.images[spec.imageId] = image;
 }
 
 /** Builds the state a seed describes (the default seed when `seed` is empty). */
@@ -240,15 +125,23 @@ export function buildState(seed: Seed = {}): EmulatorState {
         knownAccountIds: seed.knownAccountIds ?? [],
         unknownAccountIds: seed.unknownAccountIds ?? [],
     };
-    const accountList: EmulatorAccount[] = BUILTIN_ACCOUNTS.map((a) => ({ ...a }));
+    const accountList: EmulatorAccount[] = BUILTIN_ACCOUNTS.map((a) => structuredClone(a));
     for (const extra of seed.accounts ?? []) {
-        if (accountList.some((a) => a.accountId === extra.accountId || a.secretId === extra.secretId)) {
-            throw new Error(`seed: account ${extra.accountId} (or its secretId) is already defined`);
+        const account = { ...extra, name: extra.name ?? extra.accountId };
+        const secretIds = new Set(accountList.flatMap((a) => keysOf(a).map((k) => k.credential.secretId)));
+        const uins = new Set(accountList.flatMap((a) => keysOf(a).map((k) => k.caller.uin)));
+        const clash = keysOf(account).find(
+            (k) => secretIds.has(k.credential.secretId) || uins.has(k.caller.uin),
+        );
+        if (clash) {
+            throw new Error(
+                `seed: account ${extra.accountId}: the UIN ${clash.caller.uin} or the SecretId ${clash.credential.secretId} is already defined`,
+            );
         }
-        accountList.push({ ...extra, name: extra.name ?? extra.accountId });
+        accountList.push(account);
     }
     const state: EmulatorState = {
-        version: 1,
+        version: STATE_VERSION,
         config,
         accountList,
         accounts: {},
@@ -261,7 +154,7 @@ export function buildState(seed: Seed = {}): EmulatorState {
     }
     for (const r of REGIONS) state.publicImages[r.region] = {};
     const builtins = seed.builtins ?? true;
-    if (builtins) addBuiltins(state);
+    if (builtins) addBuiltinWorld(state);
     for (const spec of seed.instances ?? []) {
         const data = regionOf(state, spec.accountId, spec.region);
         addInstance(
@@ -270,11 +163,18 @@ export function buildState(seed: Seed = {}): EmulatorState {
             spec.region,
             {
                 name: spec.instanceName,
+                instanceType: "S5.MEDIUM4",
+                cpu: 2,
+                memory: 4,
+                imageKey: "tos-3.1-x86",
                 osName: spec.osName ?? "TencentOS Server 3.1 (TK4) 64bit",
                 platform: spec.platform ?? "TencentOS",
                 architecture: spec.architecture ?? "x86_64",
-                systemDiskSize: spec.systemDiskSize ?? 50,
-                dataDiskSizes: spec.dataDiskSizes ?? [],
+                systemDisk: { diskSize: spec.systemDiskSize ?? 50, diskType: "CLOUD_PREMIUM" },
+                dataDisks: (spec.dataDiskSizes ?? []).map((diskSize) => ({
+                    diskSize,
+                    diskType: "CLOUD_PREMIUM" as const,
+                })),
             },
             spec.instanceId,
         );
@@ -297,50 +197,4 @@ function regionOf(state: EmulatorState, accountId: string, region: string): Regi
     if (!account)
         throw new Error(`seed: account ${accountId} has no credentials: add it to "accounts" first`);
     return account[region];
-}
-
-function addBuiltins(state: EmulatorState): void {
-    for (const r of REGIONS) {
-        const images = state.publicImages[r.region];
-        const catalog = r.mainland ? [...PUBLIC_IMAGES, ...MARKET_IMAGES] : PUBLIC_IMAGES;
-        for (const c of catalog) {
-            const market = MARKET_IMAGES.includes(c);
-            const imageId = publicImageId(c.key);
-            images[imageId] = {
-                imageId,
-                region: r.region,
-                owner: market ? MARKET_VENDOR : "tencent",
-                imageType: market ? "MARKET_IMAGE" : "PUBLIC_IMAGE",
-                imageName: c.imageName,
-                imageDescription: c.description ?? c.osName,
-                osName: c.osName,
-                platform: c.platform,
-                architecture: c.architecture,
-                imageSize: c.imageSize,
-                createdAt: Date.parse(c.createdTime),
-                imageSource: "OFFICIAL",
-                licenseType: "TencentCloud",
-                imageFamily: "",
-                imageDeprecated: false,
-                snapshotIds: [],
-                tags: {},
-                shares: [],
-            };
-        }
-        for (const account of state.accountList) {
-            const data = state.accounts[account.accountId][r.region];
-            for (const t of INSTANCE_TEMPLATES) addInstance(data, account.accountId, r.region, t);
-        }
-    }
-    for (const [i, spec] of OWNED_SEED_IMAGES.entries()) {
-        addOwnedImage(state.accounts[spec.owner][spec.region], {
-            accountId: spec.owner,
-            region: spec.region,
-            imageId: stableId("img", `owned:${spec.owner}:${spec.region}:${spec.name}`),
-            imageName: spec.name,
-            imageDescription: `${spec.name} built by account ${spec.owner}`,
-            createdAt: SEED_TIME + i * 3_600_000,
-            sharedWith: spec.share ? [MAIN_ACCOUNT.accountId] : [],
-        });
-    }
 }

@@ -3,7 +3,7 @@
  * moto backend it knows nothing of HTTP; handlers call it, and it calls `onChange` after every
  * mutation so the state can be persisted.
  */
-import { EmulatorAccount, EmulatorCredential, credentialsOf } from "../accounts";
+import { CallerIdentity, EmulatorAccount, EmulatorCredential, keysOf } from "../accounts";
 import { randomId } from "../ids";
 import { buildState, Seed } from "./seed";
 import { EmulatorState, ImageRecord, RegionData } from "./types";
@@ -17,10 +17,11 @@ export interface VisibleImage {
     relation: ImageRelation;
 }
 
-/** A key that authenticated a request, and its account. */
+/** A key that authenticated a request, its (root) account, and who signed with it. */
 export interface KeyMatch {
     account: EmulatorAccount;
     credential: EmulatorCredential;
+    caller: CallerIdentity;
 }
 
 /** The state of the emulator with its lookups; mutations go through handlers and then `changed()`. */
@@ -71,8 +72,8 @@ export class Store {
     /** The account and key with this SecretId, if any. */
     findKey(secretId: string): KeyMatch | undefined {
         for (const account of this.state.accountList) {
-            const credential = credentialsOf(account).find((c) => c.secretId === secretId);
-            if (credential) return { account, credential };
+            const key = keysOf(account).find((k) => k.credential.secretId === secretId);
+            if (key) return { account, ...key };
         }
         return undefined;
     }
@@ -149,6 +150,11 @@ export class Store {
     /** How many custom images the account has in the region (every state counts). */
     customImageCount(accountId: string, region: string): number {
         return Object.keys(this.regionData(accountId, region).images).length;
+    }
+
+    /** The root account a CAM user (sub-account) UIN belongs to, if the UIN is one. */
+    rootOfSubAccount(uin: string): string | undefined {
+        return this.state.accountList.find((a) => a.subAccounts?.some((s) => s.uin === uin))?.accountId;
     }
 
     /**

@@ -28,6 +28,8 @@ export interface ImageRecord {
     region: string;
     /** The owning account ID, or `tencent` / a vendor name for public and marketplace images. */
     owner: string;
+    /** Who made the image (ImageCreator) when not the owner itself: a sub-account's UIN. */
+    creator?: string;
     imageType: StoredImageType;
     imageName: string;
     imageDescription: string;
@@ -48,21 +50,31 @@ export interface ImageRecord {
     busyUntil?: number;
 }
 
-/** One cloud disk of an instance. */
+/** One disk of an instance. A local disk (LOCAL_*) has no ID: it cannot be snapshotted or chosen. */
 export interface DiskRecord {
-    diskId: string;
+    diskId?: string;
     diskSize: number;
+    diskType: string;
 }
 
-/** One instance: only what image creation needs. */
+/** A disk with an ID: a cloud disk, which images can be made of. */
+export type CloudDiskRecord = DiskRecord & { diskId: string };
+
+/** One instance: what image creation needs and what DescribeInstances shows. */
 export interface InstanceRecord {
     instanceId: string;
     instanceName: string;
     instanceState: string;
+    instanceType: string;
+    cpu: number;
+    memory: number;
+    /** The image the instance was started from. */
+    imageId: string;
+    createdAt: number;
     osName: string;
     platform: string;
     architecture: string;
-    systemDisk: DiskRecord;
+    systemDisk: CloudDiskRecord;
     dataDisks: DiskRecord[];
 }
 
@@ -111,9 +123,12 @@ export interface ServiceConfig {
     unknownAccountIds: string[];
 }
 
+/** The format of the state (and of `--state` files); 2 added instance details and image creators. */
+export const STATE_VERSION = 2;
+
 /** The whole mutable state of the emulator. */
 export interface EmulatorState {
-    version: 1;
+    version: typeof STATE_VERSION;
     config: ServiceConfig;
     /** Every account with its keys: the built-in ones plus those a seed adds. */
     accountList: EmulatorAccount[];

@@ -282,27 +282,47 @@ export function replyVariants(
  * for replyVariants when the official examples, older than some members, leave them out.
  */
 export function fullReply(service: SpecService, actionName: string): Record<string, unknown> {
-    const fill = (members: SpecMember[], depth: number): Record<string, unknown> =>
-        Object.fromEntries(members.map((member) => [member.name, sampleValue(member, depth)]));
-    const sampleValue = (member: SpecMember, depth: number): unknown => {
-        const scalar = (): unknown => {
-            const type = STRING_FORMATS.has(member.member) ? "string" : member.member;
-            let parsed: unknown = member.example;
-            if (type !== "string") {
-                try {
-                    parsed = JSON.parse(member.example ?? "");
-                } catch {
-                    parsed = undefined;
-                }
+    return sampleObject(service, replyMembers(service, actionName), 0);
+}
+
+/**
+ * A request with every member the spec documents (disabled ones left out) filled in the same way:
+ * well-typed, though not necessarily a request the service would carry out.
+ */
+export function fullRequest(service: SpecService, actionName: string): Record<string, unknown> {
+    return sampleObject(
+        service,
+        requestMembers(service, actionName).filter((m) => !m.disabled),
+        0,
+    );
+}
+
+function sampleObject(service: SpecService, members: SpecMember[], depth: number): Record<string, unknown> {
+    return Object.fromEntries(members.map((member) => [member.name, sampleValue(service, member, depth)]));
+}
+
+function sampleValue(service: SpecService, member: SpecMember, depth: number): unknown {
+    const scalar = (): unknown => {
+        const type = STRING_FORMATS.has(member.member) ? "string" : member.member;
+        let parsed: unknown = member.example;
+        if (type !== "string") {
+            try {
+                parsed = JSON.parse(member.example ?? "");
+            } catch {
+                parsed = undefined;
             }
-            if (Array.isArray(parsed)) parsed = parsed[0];
-            if (parsed !== undefined && checkPrimitive(parsed, type, "").length === 0) return parsed;
-            return type === "bool" ? false : type === "string" ? "x" : 1;
-        };
-        const isScalar = PRIMITIVES.has(member.member) || STRING_FORMATS.has(member.member);
-        if (!isScalar && depth > 6) return member.type === "list" ? [] : {};
-        const one = isScalar ? scalar() : fill(specObject(service, member.member), depth + 1);
-        return member.type === "list" ? [one] : one;
+        }
+        if (Array.isArray(parsed)) parsed = parsed[0];
+        if (parsed !== undefined && checkPrimitive(parsed, type, "").length === 0) return parsed;
+        return type === "bool" ? false : type === "string" ? "x" : 1;
     };
-    return fill(replyMembers(service, actionName), 0);
+    const isScalar = PRIMITIVES.has(member.member) || STRING_FORMATS.has(member.member);
+    if (!isScalar && depth > 6) return member.type === "list" ? [] : {};
+    const one = isScalar ? scalar() : sampleObject(service, specObject(service, member.member), depth + 1);
+    return member.type === "list" ? [one] : one;
+}
+
+/** Whether a member holds a scalar (or a list of scalars) rather than objects of the spec. */
+export function isScalarMember(member: SpecMember): boolean {
+    return PRIMITIVES.has(member.member) || STRING_FORMATS.has(member.member);
 }

@@ -103,11 +103,11 @@ describe("bad input: every argument and rule is refused at preview, with no muta
             foreignPrivateImageId: foreign.imageId,
             marketImageId: market[0].imageId,
             webSystemDiskId: web.systemDisk.diskId,
-            webDataDiskId: web.dataDisks[0].diskId,
-            dbDataDiskId: db.dataDisks[0].diskId,
+            webDataDiskId: web.dataDisks[0].diskId!,
+            dbDataDiskId: db.dataDisks[0].diskId!,
             webSystemSnapshotId: snapshotOf(web.systemDisk.diskId),
             dbSystemSnapshotId: snapshotOf(db.systemDisk.diskId),
-            webDataSnapshotId: snapshotOf(web.dataDisks[0].diskId),
+            webDataSnapshotId: snapshotOf(web.dataDisks[0].diskId!),
         };
         for (const [key, value] of Object.entries(fixtures)) assert.ok(value, `fixture ${key}`);
     });

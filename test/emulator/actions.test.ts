@@ -4,6 +4,7 @@ import { useEmulator } from "./helpers/fixture";
 import {
     createImage,
     describeImage,
+    importImage,
     instanceId,
     main,
     marketImage,
@@ -266,19 +267,14 @@ describe("emulator: every action's happy path", () => {
     });
 
     it("ImportImage: IMPORTING, then NORMAL, EXTERNAL_IMPORT, arm_64 shown as arm", async () => {
-        const r = await ok(f.endpoint, {
-            action: "ImportImage",
-            key: main,
-            body: {
-                ImageName: "imported",
-                ImageUrl: "https://bucket-1250000000.cos.ap-guangzhou.myqcloud.com/disk.qcow2",
-                OsType: "Ubuntu",
-                OsVersion: "22.04",
-                Architecture: "arm_64",
-                BootMode: "UEFI",
-            },
+        const id = await importImage(f, {
+            ImageName: "imported",
+            ImageUrl: "https://bucket-1250000000.cos.ap-guangzhou.myqcloud.com/disk.qcow2",
+            OsType: "Ubuntu",
+            OsVersion: "22.04",
+            Architecture: "arm_64",
+            BootMode: "UEFI",
         });
-        const id = r.ImageId as string;
         assert.equal((await describeImage(f, id))?.ImageState, "IMPORTING");
         settle(f);
         const image = await describeImage(f, id);

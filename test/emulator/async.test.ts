@@ -1,7 +1,7 @@
 import { strict as assert } from "node:assert";
 import { ok } from "./helpers/api";
 import { useEmulator } from "./helpers/fixture";
-import { createImage, describeImage, main } from "./helpers/world";
+import { createImage, describeImage, importImage, main } from "./helpers/world";
 
 describe("emulator: asynchronous states (computed from timestamps; tests move the clock)", () => {
     const frozen = Date.now();
@@ -43,20 +43,10 @@ describe("emulator: asynchronous states (computed from timestamps; tests move th
             OsVersion: "7",
             Architecture: "x86_64",
         };
-        const good = (
-            await ok(f.endpoint, { action: "ImportImage", key: main, body: { ...body, ImageName: "good" } })
-        ).ImageId as string;
-        const marked = (
-            await ok(f.endpoint, {
-                action: "ImportImage",
-                key: main,
-                body: { ...body, ImageName: "x-emulator-fail" },
-            })
-        ).ImageId as string;
+        const good = await importImage(f, { ...body, ImageName: "good" });
+        const marked = await importImage(f, { ...body, ImageName: "x-emulator-fail" });
         f.emu.controls.failNext({ import: 1 });
-        const next = (
-            await ok(f.endpoint, { action: "ImportImage", key: main, body: { ...body, ImageName: "next" } })
-        ).ImageId as string;
+        const next = await importImage(f, { ...body, ImageName: "next" });
         f.emu.controls.advanceClock(1999);
         for (const id of [good, marked, next]) assert.equal(await state(id), "IMPORTING");
         f.emu.controls.advanceClock(1);

@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { ChildProcess, spawn } from "node:child_process";
 import { once } from "node:events";
+import { mkdtempSync, writeFileSync } from "node:fs";
+import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { createInterface } from "node:readline";
 import { ok } from "./helpers/api";
@@ -8,9 +10,13 @@ import { ok } from "./helpers/api";
 const root = join(__dirname, "..", "..");
 const tsx = join(root, "node_modules", ".bin", "tsx");
 
-function startCli(args: string[]): { child: ChildProcess; firstLines: (n: number) => Promise<string[]> } {
+function startCli(
+    args: string[],
+    env: Record<string, string> = {},
+): { child: ChildProcess; firstLines: (n: number) => Promise<string[]> } {
     const child = spawn(tsx, [join(root, "emulator", "cli.ts"), ...args], {
         stdio: ["ignore", "pipe", "pipe"],
+        env: { ...process.env, ...env },
     });
     const rl = createInterface({ input: child.stdout! });
     const lines: string[] = [];
@@ -63,6 +69,51 @@ describe("emulator: CLI (tencentcloud-images-emulator)", () => {
         }
         const [code] = (await once(child, "exit")) as [number | null];
         assert.equal(code, 0);
+    });
+
+    it("replaces built-in data with the files in TENCENTCLOUD_IMAGES_EMULATOR_DATA; refuses an invalid one", async () => {
+        const dir = mkdtempSync(join(tmpdir(), "emulator-data-"));
+        const regions = [
+            {
+                region: "ap-guangzhou",
+                nameZh: "华南地区(广州)",
+                nameEn: "South China (Guangzhou)",
+                mainland: true,
+            },
+            {
+                region: "ap-tokyo",
+                nameZh: "亚太东北(东京)",
+                nameEn: "Northeast Asia (Tokyo)",
+                mainland: false,
+            },
+        ];
+        writeFileSync(join(dir, "regions.json"), JSON.stringify(regions));
+        writeFileSync(join(dir, "accountImages.json"), "[]");
+        const { child, firstLines } = startCli(["--port", "0", "--json"], {
+            TENCENTCLOUD_IMAGES_EMULATOR_DATA: dir,
+        });
+        try {
+            const info = JSON.parse((await firstLines(1))[0]) as { endpoint: string };
+            const key = {
+                secretId: "AKIDEMULATOR0000000000000000000001",
+                secretKey: "emulatorSecretKey0000000000000001",
+            };
+            const r = await ok(info.endpoint, { action: "DescribeRegions", key, region: null });
+            assert.deepEqual(
+                (r.RegionSet as { Region: string }[]).map((x) => x.Region),
+                ["ap-guangzhou", "ap-tokyo"],
+            );
+        } finally {
+            child.kill("SIGTERM");
+        }
+        await once(child, "exit");
+        writeFileSync(join(dir, "regions.json"), JSON.stringify([{ region: "ap-guangzhou" }]));
+        const bad = startCli(["--port", "0"], { TENCENTCLOUD_IMAGES_EMULATOR_DATA: dir }).child;
+        let stderr = "";
+        bad.stderr!.on("data", (c: Buffer) => (stderr += c.toString()));
+        const [code] = (await once(bad, "exit")) as [number | null];
+        assert.notEqual(code, 0);
+        assert.match(stderr, /Invalid emulator data in .*regions\.json/);
     });
 
     it("rejects a bad --port with exit code 2", async () => {

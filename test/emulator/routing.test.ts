@@ -58,7 +58,12 @@ describe("emulator: routing by host and by credential scope", () => {
     });
 
     it("a scope that names no service (an SDK pointed at 127.0.0.1 signs for `127`) → AuthFailure.InvalidAuthorization", async () => {
-        const r = await call(f.endpoint, { ...quota, service: "127", sendHost: at("127.0.0.1") });
+        const r = await call(f.endpoint, {
+            ...quota,
+            service: "127",
+            version: "2017-03-12",
+            sendHost: at("127.0.0.1"),
+        });
         assert.equal(r.Error?.Code, "AuthFailure.InvalidAuthorization");
         assert.match(r.Error?.Message ?? "", /cvm\.localhost:<port>/);
     });

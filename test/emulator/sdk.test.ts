@@ -164,8 +164,7 @@ describe("emulator: every served action through the official Node SDK", function
         "cvm:DescribeInstances": async () => {
             const web = instanceId(main.accountId, gz);
             const reply = await sdk.cvm.DescribeInstances({ InstanceIds: [web] });
-            // The emulator models the image-making part of an instance only, not the whole spec'd
-            // Instance (network, billing, login): what an image script reads is checked here.
+            conforms("cvm", "DescribeInstances", reply);
             assert.equal(reply.InstanceSet?.[0]?.SystemDisk?.DiskType, "CLOUD_PREMIUM");
             assert.equal(reply.TotalCount, 1);
             assert.deepEqual(
@@ -179,7 +178,7 @@ describe("emulator: every served action through the official Node SDK", function
         },
         "cbs:DescribeSnapshots": async () => {
             const reply = await sdk.cbs.DescribeSnapshots({});
-            // As with instances, snapshots carry what images need (ID, disk, size, state, images).
+            conforms("cbs", "DescribeSnapshots", reply);
             const snapshot = reply.SnapshotSet?.[0];
             assert.ok((reply.TotalCount ?? 0) > 0);
             assert.match(snapshot?.SnapshotId ?? "", /^snap-/);
@@ -264,6 +263,21 @@ describe("emulator: every served action through the official Node SDK", function
                 sdk.tag.UnTagResources({ ResourceList: [`qcs::cvm:${gz}:image/${id}`], TagKeys: ["team"] }),
                 "InvalidParameterValue.ResourceDescriptionError",
             );
+        },
+        "sts:GetCallerIdentity": async () => {
+            const reply = await sdk.sts.GetCallerIdentity();
+            conforms("sts", "GetCallerIdentity", reply);
+            assert.equal(reply.AccountId, main.accountId);
+            await failsWith(
+                sdkClients(f.emu.port, { ...main, secretKey: "wrong" }).sts.GetCallerIdentity(),
+                "AuthFailure.SignatureFailure",
+            );
+        },
+        "region:DescribeRegions": async () => {
+            const reply = await sdk.region.DescribeRegions({ Product: "cvm" });
+            conforms("region", "DescribeRegions", reply);
+            assert.ok(reply.RegionSet?.some((r) => r.Region === gz));
+            await failsWith(sdk.region.DescribeRegions({} as never), "MissingParameter");
         },
     };
 

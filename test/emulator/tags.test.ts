@@ -8,7 +8,7 @@ import { createHash } from "node:crypto";
 import { requestMembers, requestProblems, replyProblems, SpecMember, specObject } from "../contract/apiSpec";
 import { ApiResponse, call, CallSpec, errorCode, ok } from "./helpers/api";
 import { useEmulator } from "./helpers/fixture";
-import { createImage, describeImage, main, second } from "./helpers/world";
+import { createImage, describeImage, importImage, main, second } from "./helpers/world";
 
 const gz = "ap-guangzhou";
 type Row = { ResourceId: string; TagKey: string; TagValue: string };
@@ -93,19 +93,14 @@ describe("emulator: Tag service actions on image tags", () => {
             const created = await createImage(f, "tagged-create", {
                 body: tagged({ team: "a", env: "dev" }),
             });
-            const imported = await ok(f.endpoint, {
-                action: "ImportImage",
-                key: main,
-                body: {
-                    Architecture: "x86_64",
-                    OsType: "CentOS",
-                    OsVersion: "7",
-                    ImageUrl: "https://bucket-1250000000.cos.ap-guangzhou.myqcloud.com/c7.qcow2",
-                    ImageName: "tagged-import",
-                    ...tagged({ team: "b" }),
-                },
+            const importedId = await importImage(f, {
+                Architecture: "x86_64",
+                OsType: "CentOS",
+                OsVersion: "7",
+                ImageUrl: "https://bucket-1250000000.cos.ap-guangzhou.myqcloud.com/c7.qcow2",
+                ImageName: "tagged-import",
+                ...tagged({ team: "b" }),
             });
-            const importedId = imported.ImageId as string;
             assert.deepEqual((await tagsOf([created, importedId])).rows, [
                 [created, "team", "a"],
                 [created, "env", "dev"],

@@ -9,7 +9,7 @@ import {
     assertUniqueName,
     tagsFromSpecification,
 } from "../../models/rules";
-import { DiskRecord, ImageRecord, InstanceRecord, SnapshotRecord } from "../../models/types";
+import { CloudDiskRecord, ImageRecord, InstanceRecord, SnapshotRecord } from "../../models/types";
 import { defineHandler } from "../types";
 import { tagSpecificationSchema } from "./shared";
 
@@ -24,12 +24,11 @@ const params = z.strictObject({
     DryRun: z.boolean().optional(),
     TagSpecification: tagSpecificationSchema.optional(),
     ImageFamily: z.string().optional(),
-    ImageDeprecated: z.boolean().optional(),
 });
 
 /** Where the new image's disks come from: disks to snapshot, and the OS they carry. */
 interface ImageSource {
-    disks: { disk: DiskRecord; usage: "SYSTEM_DISK" | "DATA_DISK" }[];
+    disks: { disk: Pick<CloudDiskRecord, "diskId" | "diskSize">; usage: "SYSTEM_DISK" | "DATA_DISK" }[];
     os: Pick<InstanceRecord, "osName" | "platform" | "architecture">;
     instanceId?: string;
 }
@@ -64,7 +63,10 @@ export default defineHandler({
         const tags = tagsFromSpecification(p.TagSpecification);
         assertUniqueName(store, accountId, region, p.ImageName);
         assertQuota(store, accountId, region);
-        if (p.DryRun) return {};
+        // A success reply must carry the new image's ID (the spec requires ImageId), and a dry run
+        // makes none: so a dry run that passes every check answers with the common DryRunOperation.
+        if (p.DryRun)
+            fail("DryRunOperation", "DryRun: the request would have succeeded; nothing was created.");
 
         const config = store.state.config;
         let outcome: "NORMAL" | "CREATEFAILED" = "NORMAL";
@@ -97,16 +99,19 @@ export default defineHandler({
             imageId,
             region,
             owner: accountId,
+            creator: ctx.caller.uin,
             imageType: "PRIVATE_IMAGE",
             imageName: p.ImageName,
             imageDescription: p.ImageDescription ?? "",
-            ...source.os,
+            osName: source.os.osName,
+            platform: source.os.platform,
+            architecture: source.os.architecture,
             imageSize: source.disks[0].disk.diskSize,
             createdAt: now,
             imageSource: "CREATE_IMAGE",
             licenseType: "TencentCloud",
             imageFamily: p.ImageFamily ?? "",
-            imageDeprecated: p.ImageDeprecated ?? false,
+            imageDeprecated: false,
             snapshotIds,
             tags,
             shares: [],
@@ -140,7 +145,7 @@ function fromInstance(
                 `DataDiskIds contains the system disk ${diskId}.`,
             );
         }
-        const disk = instance.dataDisks.find((d) => d.diskId === diskId);
+        const disk = instance.dataDisks.find((d): d is CloudDiskRecord => d.diskId === diskId);
         if (!disk) {
             fail(
                 "InvalidParameter.DataDiskNotBelongSpecifiedInstance",

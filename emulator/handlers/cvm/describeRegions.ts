@@ -1,6 +1,6 @@
 /** DescribeRegions: the 18 regions, named in the request's language (X-TC-Language). */
 import { z } from "zod";
-import { REGIONS } from "../../regions";
+import { renderRegions } from "../../wire/render";
 import { defineHandler } from "../types";
 
 export default defineHandler({
@@ -10,14 +10,7 @@ export default defineHandler({
     region: "none",
     mutates: false,
     run(ctx) {
-        const english = ctx.language === "en-US";
-        return {
-            TotalCount: REGIONS.length,
-            RegionSet: REGIONS.map((r) => ({
-                Region: r.region,
-                RegionName: english ? r.nameEn : r.nameZh,
-                RegionState: "AVAILABLE",
-            })),
-        };
+        const regionSet = renderRegions(ctx.language);
+        return { TotalCount: regionSet.length, RegionSet: regionSet };
     },
 });

@@ -1,4 +1,7 @@
-/** ImportImage: a custom image from an image file URL; IMPORTING, then NORMAL or IMPORTFAILED. */
+/**
+ * ImportImage: a custom image from an image file URL; IMPORTING, then NORMAL or IMPORTFAILED. The
+ * reply carries only RequestId, as the official example does.
+ */
 import { z } from "zod";
 import { fail } from "../../errors";
 import { IMPORT_OS } from "../../models/catalog";
@@ -114,6 +117,7 @@ export default defineHandler({
             imageId,
             region,
             owner: accountId,
+            creator: ctx.caller.uin,
             imageType: "PRIVATE_IMAGE",
             imageName: p.ImageName,
             imageDescription: p.ImageDescription ?? "",
@@ -131,6 +135,8 @@ export default defineHandler({
             shares: [],
             pending: { state: "IMPORTING", startedAt: now, readyAt, outcome },
         };
-        return { ImageId: imageId };
+        // ImageId is optional in the reply, and the official example has none: callers find the
+        // image they imported by name (and tags), so the emulator gives them no shortcut.
+        return {};
     },
 });

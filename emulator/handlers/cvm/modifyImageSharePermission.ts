@@ -38,6 +38,12 @@ export default defineHandler({
             if (id === accountId) {
                 fail("FailedOperation.AccountIsYourSelf", "An image cannot be shared with its own account.");
             }
+            if (store.rootOfSubAccount(id) !== undefined) {
+                fail(
+                    "FailedOperation.NotMasterAccount",
+                    `${id} is a sub-account; images are shared with root accounts (give the root account's ID).`,
+                );
+            }
             if (!/^\d+$/.test(id) || !store.accountExists(id)) {
                 fail(
                     "InvalidAccountId.NotFound",

@@ -108,6 +108,7 @@ export default defineHandler({
                 imageId: copyId,
                 region: dest,
                 imageName: name,
+                creator: ctx.caller.uin,
                 createdAt: now,
                 snapshotIds,
                 tags: {},

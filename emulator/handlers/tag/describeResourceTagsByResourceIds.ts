@@ -62,8 +62,7 @@ export default defineHandler({
                       const image = namedOwnImage(ctx.store, ctx.accountId, {
                           service: p.ServiceType,
                           region: p.ResourceRegion,
-                          account: ctx.accountId,
-                          prefix: p.ResourcePrefix,
+                          resourceType: p.ResourcePrefix,
                           resourceId,
                       });
                       return image ? tagRows(image) : [];

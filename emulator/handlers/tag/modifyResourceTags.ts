@@ -1,21 +1,38 @@
 /**
- * Tag service ModifyResourceTags for images: Resource `qcs::cvm:<region>:uin/<accountId>:image/<imageId>`,
- * ReplaceTags set (or overwrite) keys, DeleteTags remove keys. Only the owner's custom images.
+ * Tag service ModifyResourceTags for images (resource names: resourceName.ts): ReplaceTags set (or
+ * overwrite) keys, DeleteTags remove keys, at most 10 of each per call, at least one of the two,
+ * neither an empty list. Only the owner's custom images.
  */
 import { z } from "zod";
 import { fail } from "../../errors";
-import { ID_PATTERNS } from "../../ids";
 import { assertTag, assertTagCount } from "../../models/rules";
-import { isKnownRegion } from "../../regions";
 import { defineHandler } from "../types";
+import { resolveImageResource } from "./resourceName";
+
+/** The documented limit of ReplaceTags and of DeleteTags per call. */
+export const MAX_TAGS_PER_CALL = 10;
 
 const params = z.strictObject({
     Resource: z.string(),
-    ReplaceTags: z.array(z.strictObject({ TagKey: z.string(), TagValue: z.string() })).optional(),
+    // Category (Custom/System/All) is the Tag object's kind in listings; it sets nothing here.
+    ReplaceTags: z
+        .array(z.strictObject({ TagKey: z.string(), TagValue: z.string(), Category: z.string().optional() }))
+        .optional(),
     DeleteTags: z.array(z.strictObject({ TagKey: z.string() })).optional(),
 });
 
-const RESOURCE_RE = /^qcs::cvm:([a-z0-9-]+):uin\/(\d+):image\/([^/]+)$/;
+function assertTagList(name: string, list: unknown[] | undefined): void {
+    if (list === undefined) return;
+    if (list.length === 0) {
+        fail("InvalidParameterValue", `${name} may be left out but not be an empty list.`);
+    }
+    if (list.length > MAX_TAGS_PER_CALL) {
+        fail(
+            "LimitExceeded.TagNumPerRequest",
+            `${name} has ${list.length} tags; at most ${MAX_TAGS_PER_CALL} per call (split the change).`,
+        );
+    }
+}
 
 export default defineHandler({
     service: "tag",
@@ -24,27 +41,12 @@ export default defineHandler({
     region: "optional",
     mutates: true,
     run(ctx, p) {
-        const m = RESOURCE_RE.exec(p.Resource);
-        if (!m) {
-            fail(
-                "InvalidParameterValue.ResourceDescriptionError",
-                `Resource \`${p.Resource}\` is not of the form qcs::cvm:<region>:uin/<accountId>:image/<imageId>.`,
-            );
+        if (p.ReplaceTags === undefined && p.DeleteTags === undefined) {
+            fail("MissingParameter", "Give ReplaceTags or DeleteTags (or both).");
         }
-        const [, region, uin, imageId] = m;
-        if (!isKnownRegion(region))
-            fail("InvalidParameterValue.RegionInvalid", `The region \`${region}\` does not exist.`);
-        if (uin !== ctx.accountId) {
-            fail(
-                "InvalidParameterValue.UinInvalid",
-                `The resource's uin ${uin} is not the caller's account ${ctx.accountId}.`,
-            );
-        }
-        const image = ID_PATTERNS.image.test(imageId)
-            ? ctx.store.regionData(ctx.accountId, region).images[imageId]
-            : undefined;
-        if (!image)
-            fail("ResourceNotFound", `The image ${imageId} is not one of your custom images in ${region}.`);
+        assertTagList("ReplaceTags", p.ReplaceTags);
+        assertTagList("DeleteTags", p.DeleteTags);
+        const image = resolveImageResource(ctx, p.Resource);
         const replace = p.ReplaceTags ?? [];
         const remove = (p.DeleteTags ?? []).map((t) => t.TagKey);
         for (const t of replace) {

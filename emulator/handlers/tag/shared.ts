@@ -9,7 +9,7 @@ import { ApiError, fail } from "../../errors";
 import { assertTag } from "../../models/rules";
 import { Store } from "../../models/store";
 import { ImageRecord } from "../../models/types";
-import { namedOwnImage, parseResourceName } from "./resourceName";
+import { namedOwnImage, parseCallersResourceName } from "./resourceName";
 
 /** At most 10 resources and 10 tags (or keys) per TagResources / UnTagResources ("N: 0~9"). */
 export const MAX_PER_REQUEST = 10;
@@ -88,7 +88,7 @@ export function eachOwnImage(
     names: string[],
     apply: (image: ImageRecord) => void,
 ): FailedResource[] {
-    const parsed = names.map((name) => ({ name, parts: parseResourceName(name, accountId) }));
+    const parsed = names.map((name) => ({ name, parts: parseCallersResourceName(store, accountId, name) }));
     const failed: FailedResource[] = [];
     for (const { name, parts } of parsed) {
         const image = namedOwnImage(store, accountId, parts);

@@ -2,6 +2,15 @@
 import { request } from "node:http";
 import { tc3Authorization } from "./sign";
 
+/** The API version of each service (the one its spec in test/fixtures describes). */
+const VERSIONS: Record<string, string> = {
+    cvm: "2017-03-12",
+    cbs: "2017-03-12",
+    tag: "2018-08-13",
+    sts: "2018-08-13",
+    region: "2022-06-27",
+};
+
 /** An account's key as tests use it. */
 export interface TestKey {
     secretId: string;
@@ -103,7 +112,7 @@ export async function callRaw(
         "Content-Type": "application/json",
         Host: sendHost,
         "X-TC-Action": spec.action,
-        "X-TC-Version": spec.version ?? (spec.service === "tag" ? "2018-08-13" : "2017-03-12"),
+        "X-TC-Version": spec.version ?? VERSIONS[spec.service ?? "cvm"],
         "X-TC-Timestamp": String(timestamp),
     };
     for (const [name, value] of Object.entries(spec.extraSigned ?? {})) headers[name] = value;

@@ -54,3 +54,33 @@ export async function describeImage(
     });
     return (r.ImageSet as Record<string, unknown>[])[0];
 }
+
+/** The images named exactly `name` that the key sees in the region (DescribeImages by image-name). */
+export async function imagesNamed(
+    f: EmulatorFixture,
+    name: string,
+    opts: { key?: CallSpec["key"]; region?: string } = {},
+): Promise<{ ImageId: string; ImageName: string }[]> {
+    const r = await ok(f.endpoint, {
+        action: "DescribeImages",
+        key: opts.key ?? main,
+        region: opts.region,
+        body: { Filters: [{ Name: "image-name", Values: [name] }] },
+    });
+    return (r.ImageSet as { ImageId: string; ImageName: string }[]).filter((i) => i.ImageName === name);
+}
+
+/**
+ * ImportImage, then the imported image's ID, found by its name as a caller of the real service must
+ * (the reply carries only RequestId).
+ */
+export async function importImage(
+    f: EmulatorFixture,
+    body: Record<string, unknown> & { ImageName: string },
+    opts: { key?: CallSpec["key"]; region?: string } = {},
+): Promise<string> {
+    await ok(f.endpoint, { action: "ImportImage", key: opts.key ?? main, region: opts.region, body });
+    const found = await imagesNamed(f, body.ImageName, opts);
+    if (found.length !== 1) throw new Error(`ImportImage: ${found.length} images named ${body.ImageName}`);
+    return found[0].ImageId;
+}
