@@ -19,6 +19,11 @@ export * from "./rateLimiter";
 export * from "./retry";
 export * from "./client";
 export * from "./tencentCloudBackend";
+export * from "./apiServices";
+export * from "./requestBodies";
+export * from "./replyMappers";
+export * from "./callerAccount";
+export * from "./importedImage";
 export * from "./waiter";
 export * as replySchemas from "./replySchemas";
 
@@ -70,7 +75,7 @@ export function createImageBackend(
         onCall: options.onCall,
         clock,
     });
-    return new TencentCloudBackend(client);
+    return new TencentCloudBackend(client, { clock });
 }
 
 /** A backend and the waiter that polls through it. */

@@ -269,8 +269,13 @@ export class FakeCloud {
                 if (typeof body.ImageDescription === "string") image.ImageDescription = body.ImageDescription;
                 return {};
             }
+            case "GetCallerIdentity":
+                return { AccountId: ACCOUNT, UserId: ACCOUNT, PrincipalId: ACCOUNT, Type: "CAMUser" };
             case "ModifyResourceTags": {
-                const imageId = /image\/(img-\w+)$/.exec(body.Resource as string)?.[1] ?? "";
+                const resource = new RegExp(`^qcs::cvm:${region}:uin/${ACCOUNT}:image/(img-\\w+)$`);
+                const imageId = resource.exec(body.Resource as string)?.[1];
+                if (!imageId)
+                    throw new ApiError("InvalidParameter", `bad resource name ${String(body.Resource)}`);
                 const image = this.image(region, imageId);
                 for (const t of (body.ReplaceTags ?? []) as { TagKey: string; TagValue: string }[]) {
                     image.Tags[t.TagKey] = t.TagValue;
