@@ -3,6 +3,8 @@
 // ImportImage reply without ImageId. A Record over the ImageBackend's methods, so an operation
 // added to the interface without scenarios does not compile.
 import { ImageBackend } from "../../../provider/backend/types";
+import { getImages } from "../../../provider/lookup/getImages";
+import { GetImagesArgs } from "../../../provider/lookup/lookupArgs";
 import { SpecCloudOptions } from "./specCloud";
 
 export interface Scenario {
@@ -280,3 +282,33 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
         },
     ],
 };
+
+const lookup = (args: GetImagesArgs) => (b: ImageBackend) =>
+    getImages({ region: REGION, ...args }, { backend: b, warn: () => undefined });
+
+/** The lookups, which choose what the backend is asked (marketplace images have no filter value). */
+export const LOOKUP_SCENARIOS: Scenario[] = [
+    { label: "marketplace images", run: lookup({ imageType: "MARKET_IMAGE" }), sends: ["DescribeImages"] },
+    {
+        label: "marketplace and public images",
+        run: lookup({ imageTypes: ["MARKET_IMAGE", "PUBLIC_IMAGE"], platform: "CentOS" }),
+        sends: ["DescribeImages"],
+    },
+    {
+        label: "every documented kind, a platform and tags",
+        run: lookup({
+            imageTypes: ["PUBLIC_IMAGE", "PRIVATE_IMAGE", "SHARED_IMAGE"],
+            platform: "Ubuntu",
+            tags: { a: "b" },
+        }),
+        sends: ["DescribeImages"],
+    },
+    {
+        label: "by IDs, with criteria that are then matched client-side",
+        run: lookup({ imageIds: ["img-aaaaaaaa"], imageType: "MARKET_IMAGE", platform: "CentOS" }),
+        sends: ["DescribeImages"],
+    },
+];
+
+/** Every scenario, by what it exercises. */
+export const ALL_SCENARIOS: Record<string, Scenario[]> = { ...SCENARIOS, lookups: LOOKUP_SCENARIOS };
