@@ -52,6 +52,37 @@ export interface TencentCloudBackendOptions {
     clock?: Clock;
 }
 
+/** A read of items by their IDs: the action, the parameter that takes the IDs, and the items of a reply. */
+interface ReadById<S extends z.ZodType, T> {
+    service: ApiService;
+    action: string;
+    parameter: string;
+    reply: S;
+    items(reply: z.output<S>, region: string): T[];
+}
+
+const readImagesById: ReadById<typeof describeImagesReply, Image> = {
+    service: "cvm",
+    action: "DescribeImages",
+    parameter: "ImageIds",
+    reply: describeImagesReply,
+    items: (reply, region) => reply.ImageSet.map((i) => toImage(region, i)),
+};
+const readInstancesById: ReadById<typeof describeInstancesReply, InstanceInfo> = {
+    service: "cvm",
+    action: "DescribeInstances",
+    parameter: "InstanceIds",
+    reply: describeInstancesReply,
+    items: (reply) => reply.InstanceSet.map(toInstanceInfo),
+};
+const readSnapshotsById: ReadById<typeof describeSnapshotsReply, SnapshotInfo> = {
+    service: "cbs",
+    action: "DescribeSnapshots",
+    parameter: "SnapshotIds",
+    reply: describeSnapshotsReply,
+    items: (reply) => reply.SnapshotSet.map(toSnapshotInfo),
+};
+
 function hasTags(image: Image, tags: Record<string, string>): boolean {
     return Object.entries(tags).every(([key, value]) => image.tags[key] === value);
 }
@@ -95,20 +126,22 @@ export class TencentCloudBackend implements ImageBackend {
         return items;
     }
 
-    describeImagesByIds(region: string, imageIds: string[], opts?: CallOptions): Promise<Image[]> {
-        return this.inBatches(imageIds, async (batch) => {
-            const body = { ImageIds: batch, Limit: PAGE_SIZE };
-            const reply = await this.call(
-                "cvm",
-                "DescribeImages",
-                region,
-                body,
-                describeImagesReply,
-                true,
-                opts,
-            );
-            return reply.ImageSet.map((i) => toImage(region, i));
+    /** Items by ID (`<parameter>: [...]` with `Limit` 100), in batches of 100. */
+    private readByIds<S extends z.ZodType, T>(
+        read: ReadById<S, T>,
+        region: string,
+        ids: string[],
+        opts?: CallOptions,
+    ): Promise<T[]> {
+        return this.inBatches(ids, async (batch) => {
+            const body = { [read.parameter]: batch, Limit: PAGE_SIZE };
+            const reply = await this.call(read.service, read.action, region, body, read.reply, true, opts);
+            return read.items(reply, region);
         });
+    }
+
+    describeImagesByIds(region: string, imageIds: string[], opts?: CallOptions): Promise<Image[]> {
+        return this.readByIds(readImagesById, region, imageIds, opts);
     }
 
     async listImages(region: string, filter?: ImageFilter, opts?: CallOptions): Promise<Image[]> {
@@ -302,34 +335,10 @@ export class TencentCloudBackend implements ImageBackend {
     }
 
     describeInstances(region: string, instanceIds: string[], opts?: CallOptions): Promise<InstanceInfo[]> {
-        return this.inBatches(instanceIds, async (batch) => {
-            const body = { InstanceIds: batch, Limit: PAGE_SIZE };
-            const reply = await this.call(
-                "cvm",
-                "DescribeInstances",
-                region,
-                body,
-                describeInstancesReply,
-                true,
-                opts,
-            );
-            return reply.InstanceSet.map(toInstanceInfo);
-        });
+        return this.readByIds(readInstancesById, region, instanceIds, opts);
     }
 
     describeSnapshots(region: string, snapshotIds: string[], opts?: CallOptions): Promise<SnapshotInfo[]> {
-        return this.inBatches(snapshotIds, async (batch) => {
-            const body = { SnapshotIds: batch, Limit: PAGE_SIZE };
-            const reply = await this.call(
-                "cbs",
-                "DescribeSnapshots",
-                region,
-                body,
-                describeSnapshotsReply,
-                true,
-                opts,
-            );
-            return reply.SnapshotSet.map(toSnapshotInfo);
-        });
+        return this.readByIds(readSnapshotsById, region, snapshotIds, opts);
     }
 }

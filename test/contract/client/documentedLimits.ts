@@ -95,242 +95,107 @@ function filterValuesAtMost(max: number) {
             .map((f) => `Filters: ${f.Name} has ${f.Values.length} values, at most ${max}`);
 }
 
+/** The limits of one action: [parameter, the words of its document, the check]. */
+function limitsOf(
+    service: SpecService,
+    action: string,
+    limits: Array<[string, string, (body: Body) => string[]]>,
+): DocumentedLimit[] {
+    return limits.map(([parameter, quote, problems]) => ({ service, action, parameter, quote, problems }));
+}
+
 export const DOCUMENTED_LIMITS: DocumentedLimit[] = [
-    // DescribeImages
-    {
-        service: "cvm",
-        action: "DescribeImages",
-        parameter: "Filters",
-        quote: "每次请求的`Filters`的上限为10",
-        problems: atMost("Filters", 10),
-    },
-    {
-        service: "cvm",
-        action: "DescribeImages",
-        parameter: "Filters",
-        quote: "`Filters.Values`的上限为5",
-        problems: filterValuesAtMost(5),
-    },
-    {
-        service: "cvm",
-        action: "DescribeImages",
-        parameter: "Filters",
-        quote: "参数不可以同时指定`ImageIds`和`Filters`",
-        problems: notTogether("ImageIds", "Filters"),
-    },
-    {
-        service: "cvm",
-        action: "DescribeImages",
-        parameter: "Filters",
-        quote: "详细的过滤条件如下",
-        problems: filtersDocumented("cvm", "DescribeImages"),
-    },
-    {
-        service: "cvm",
-        action: "DescribeImages",
-        parameter: "Limit",
-        quote: "最大值为100",
-        problems: limitAtMost(100),
-    },
-    // DescribeInstances
-    {
-        service: "cvm",
-        action: "DescribeInstances",
-        parameter: "InstanceIds",
-        quote: "每次请求的实例的上限为100",
-        problems: atMost("InstanceIds", 100),
-    },
-    {
-        service: "cvm",
-        action: "DescribeInstances",
-        parameter: "InstanceIds",
-        quote: "参数不支持同时指定`InstanceIds`和`Filters`",
-        problems: notTogether("InstanceIds", "Filters"),
-    },
-    {
-        service: "cvm",
-        action: "DescribeInstances",
-        parameter: "Limit",
-        quote: "最大值为100",
-        problems: limitAtMost(100),
-    },
-    // DescribeSnapshots
-    {
-        service: "cbs",
-        action: "DescribeSnapshots",
-        parameter: "SnapshotIds",
-        quote: "参数不支持同时指定`SnapshotIds`和`Filters`",
-        problems: notTogether("SnapshotIds", "Filters"),
-    },
-    {
-        service: "cbs",
-        action: "DescribeSnapshots",
-        parameter: "Limit",
-        quote: "最大值为100",
-        problems: limitAtMost(100),
-    },
-    // CreateImage
-    {
-        service: "cvm",
-        action: "CreateImage",
-        parameter: "ImageName",
-        quote: "最多支持60个字符",
-        problems: longest("ImageName", 60),
-    },
-    {
-        service: "cvm",
-        action: "CreateImage",
-        parameter: "ImageDescription",
-        quote: "最多支持 256 个字符",
-        problems: longest("ImageDescription", 256),
-    },
-    {
-        service: "cvm",
-        action: "CreateImage",
-        parameter: "InstanceId",
-        quote: "InstanceId 和 SnapshotIds 为二选一必填参数",
-        problems: (body) =>
-            "InstanceId" in body === "SnapshotIds" in body
-                ? ["exactly one of InstanceId and SnapshotIds"]
-                : [],
-    },
-    {
-        service: "cvm",
-        action: "CreateImage",
-        parameter: "ForcePoweroff",
-        quote: "true：表示关机之后制作镜像",
-        problems: oneOf("ForcePoweroff", ["true", "false"]),
-    },
-    {
-        service: "cvm",
-        action: "CreateImage",
-        parameter: "Sysprep",
-        quote: "取值范围：true或false",
-        problems: oneOf("Sysprep", ["true", "false"]),
-    },
-    // ImportImage
-    {
-        service: "cvm",
-        action: "ImportImage",
-        parameter: "ImageName",
-        quote: "最多支持 60 个字符",
-        problems: longest("ImageName", 60),
-    },
-    {
-        service: "cvm",
-        action: "ImportImage",
-        parameter: "ImageDescription",
-        quote: "最多支持 256 个字符",
-        problems: longest("ImageDescription", 256),
-    },
-    {
-        service: "cvm",
-        action: "ImportImage",
-        parameter: "Architecture",
-        quote: "取值范围包括：`x86_64` 、`i386`、`arm_64`",
-        problems: oneOf("Architecture", ["x86_64", "i386", "arm_64"]),
-    },
-    {
-        service: "cvm",
-        action: "ImportImage",
-        parameter: "BootMode",
-        quote: "取值范围：`Legacy BIOS`、`UEFI`",
-        problems: oneOf("BootMode", ["Legacy BIOS", "UEFI"]),
-    },
-    {
-        service: "cvm",
-        action: "ImportImage",
-        parameter: "LicenseType",
-        quote: "TencentCloud: 腾讯云官方许可 BYOL: 自带许可",
-        problems: oneOf("LicenseType", ["TencentCloud", "BYOL"]),
-    },
-    // ModifyImageAttribute
-    {
-        service: "cvm",
-        action: "ModifyImageAttribute",
-        parameter: "ImageName",
-        quote: "不得超过60个字符",
-        problems: longest("ImageName", 60),
-    },
-    {
-        service: "cvm",
-        action: "ModifyImageAttribute",
-        parameter: "ImageDescription",
-        quote: "不得超过 256 个字符",
-        problems: longest("ImageDescription", 256),
-    },
-    // ModifyImageSharePermission (AccountIds: the document states no number per call)
-    {
-        service: "cvm",
-        action: "ModifyImageSharePermission",
-        parameter: "Permission",
-        quote: "操作，包括 `SHARE`，`CANCEL`",
-        problems: oneOf("Permission", ["SHARE", "CANCEL"]),
-    },
-    // SyncImages
-    {
-        service: "cvm",
-        action: "SyncImages",
-        parameter: "ImageName",
-        quote: "最多支持 60 个字符",
-        problems: longest("ImageName", 60),
-    },
-    // Tag ModifyResourceTags
-    {
-        service: "tag",
-        action: "ModifyResourceTags",
-        parameter: "ReplaceTags",
-        quote: "标签数量不超过10个",
-        problems: atMost("ReplaceTags", 10),
-    },
-    {
-        service: "tag",
-        action: "ModifyResourceTags",
-        parameter: "DeleteTags",
-        quote: "标签数量不超过10个",
-        problems: atMost("DeleteTags", 10),
-    },
-    {
-        service: "tag",
-        action: "ModifyResourceTags",
-        parameter: "ReplaceTags",
-        quote: "可以不传该参数，但不能是空数组",
-        problems: (body) => [...notEmptyList("ReplaceTags")(body), ...notEmptyList("DeleteTags")(body)],
-    },
-    {
-        service: "tag",
-        action: "ModifyResourceTags",
-        parameter: "ReplaceTags",
-        quote: "ReplaceTags和DeleteTags二者必须存在其一，且二者不能包含相同的标签键",
-        problems: (body) => {
-            if (!("ReplaceTags" in body) && !("DeleteTags" in body))
-                return ["neither ReplaceTags nor DeleteTags"];
-            const replaced = new Set(keysOf(body, "ReplaceTags"));
-            return keysOf(body, "DeleteTags")
-                .filter((key) => replaced.has(key))
-                .map((key) => `tag key ${key} in both ReplaceTags and DeleteTags`);
-        },
-    },
-    {
-        service: "tag",
-        action: "ModifyResourceTags",
-        parameter: "Resource",
-        quote: "资源六段式描述",
-        problems: (body) =>
-            /^qcs::cvm:[a-z]+-[a-z0-9-]+:uin\/\d+:image\/img-[0-9a-z]+$/.test(String(body.Resource))
-                ? []
-                : [
-                      `Resource: ${String(body.Resource)} is not qcs::cvm:<region>:uin/<account ID>:image/<image ID>`,
-                  ],
-    },
-    // Region DescribeRegions
-    {
-        service: "region",
-        action: "DescribeRegions",
-        parameter: "Product",
-        quote: "待查询产品的名称，例如cvm",
-        problems: (body) => (body.Product === "cvm" ? [] : [`Product: ${String(body.Product)}, not cvm`]),
-    },
+    ...limitsOf("cvm", "DescribeImages", [
+        ["Filters", "每次请求的`Filters`的上限为10", atMost("Filters", 10)],
+        ["Filters", "`Filters.Values`的上限为5", filterValuesAtMost(5)],
+        ["Filters", "参数不可以同时指定`ImageIds`和`Filters`", notTogether("ImageIds", "Filters")],
+        ["Filters", "详细的过滤条件如下", filtersDocumented("cvm", "DescribeImages")],
+        ["Limit", "最大值为100", limitAtMost(100)],
+    ]),
+    ...limitsOf("cvm", "DescribeInstances", [
+        ["InstanceIds", "每次请求的实例的上限为100", atMost("InstanceIds", 100)],
+        ["InstanceIds", "参数不支持同时指定`InstanceIds`和`Filters`", notTogether("InstanceIds", "Filters")],
+        ["Limit", "最大值为100", limitAtMost(100)],
+    ]),
+    ...limitsOf("cbs", "DescribeSnapshots", [
+        ["SnapshotIds", "参数不支持同时指定`SnapshotIds`和`Filters`", notTogether("SnapshotIds", "Filters")],
+        ["Limit", "最大值为100", limitAtMost(100)],
+    ]),
+    ...limitsOf("cvm", "CreateImage", [
+        ["ImageName", "最多支持60个字符", longest("ImageName", 60)],
+        ["ImageDescription", "最多支持 256 个字符", longest("ImageDescription", 256)],
+        [
+            "InstanceId",
+            "InstanceId 和 SnapshotIds 为二选一必填参数",
+            (body) =>
+                "InstanceId" in body === "SnapshotIds" in body
+                    ? ["exactly one of InstanceId and SnapshotIds"]
+                    : [],
+        ],
+        ["ForcePoweroff", "true：表示关机之后制作镜像", oneOf("ForcePoweroff", ["true", "false"])],
+        ["Sysprep", "取值范围：true或false", oneOf("Sysprep", ["true", "false"])],
+    ]),
+    ...limitsOf("cvm", "ImportImage", [
+        ["ImageName", "最多支持 60 个字符", longest("ImageName", 60)],
+        ["ImageDescription", "最多支持 256 个字符", longest("ImageDescription", 256)],
+        [
+            "Architecture",
+            "取值范围包括：`x86_64` 、`i386`、`arm_64`",
+            oneOf("Architecture", ["x86_64", "i386", "arm_64"]),
+        ],
+        ["BootMode", "取值范围：`Legacy BIOS`、`UEFI`", oneOf("BootMode", ["Legacy BIOS", "UEFI"])],
+        [
+            "LicenseType",
+            "TencentCloud: 腾讯云官方许可 BYOL: 自带许可",
+            oneOf("LicenseType", ["TencentCloud", "BYOL"]),
+        ],
+    ]),
+    ...limitsOf("cvm", "ModifyImageAttribute", [
+        ["ImageName", "不得超过60个字符", longest("ImageName", 60)],
+        ["ImageDescription", "不得超过 256 个字符", longest("ImageDescription", 256)],
+    ]),
+    ...limitsOf("cvm", "ModifyImageSharePermission", [
+        ["Permission", "操作，包括 `SHARE`，`CANCEL`", oneOf("Permission", ["SHARE", "CANCEL"])],
+    ]),
+    ...limitsOf("cvm", "SyncImages", [["ImageName", "最多支持 60 个字符", longest("ImageName", 60)]]),
+    ...limitsOf("tag", "ModifyResourceTags", [
+        ["ReplaceTags", "标签数量不超过10个", atMost("ReplaceTags", 10)],
+        ["DeleteTags", "标签数量不超过10个", atMost("DeleteTags", 10)],
+        [
+            "ReplaceTags",
+            "可以不传该参数，但不能是空数组",
+            (body) => [...notEmptyList("ReplaceTags")(body), ...notEmptyList("DeleteTags")(body)],
+        ],
+        [
+            "ReplaceTags",
+            "ReplaceTags和DeleteTags二者必须存在其一，且二者不能包含相同的标签键",
+            (body) => {
+                if (!("ReplaceTags" in body) && !("DeleteTags" in body))
+                    return ["neither ReplaceTags nor DeleteTags"];
+                const replaced = new Set(keysOf(body, "ReplaceTags"));
+                return keysOf(body, "DeleteTags")
+                    .filter((key) => replaced.has(key))
+                    .map((key) => `tag key ${key} in both ReplaceTags and DeleteTags`);
+            },
+        ],
+        [
+            "Resource",
+            "资源六段式描述",
+            (body) =>
+                /^qcs::cvm:[a-z]+-[a-z0-9-]+:uin\/\d+:image\/img-[0-9a-z]+$/.test(String(body.Resource))
+                    ? []
+                    : [
+                          `Resource: ${String(body.Resource)} is not qcs::cvm:<region>:uin/<account ID>:image/<image ID>`,
+                      ],
+        ],
+    ]),
+    ...limitsOf("region", "DescribeRegions", [
+        [
+            "Product",
+            "待查询产品的名称，例如cvm",
+            (body) => (body.Product === "cvm" ? [] : [`Product: ${String(body.Product)}, not cvm`]),
+        ],
+    ]),
 ];
 
 /** What a request breaks of the limits documented for its action. */
