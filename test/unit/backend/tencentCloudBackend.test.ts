@@ -513,6 +513,28 @@ describe("TencentCloudBackend", () => {
         assert.deepEqual(sent[0].json, { Product: "cvm" });
     });
 
+    it("with an endpoint override, Region and STS calls go there too, signed for their own service", async () => {
+        const endpoint = "http://127.0.0.1:18080";
+        const sent = fakeApi(endpoint, [{ TotalCount: 0, RegionSet: [] }, { AccountId: "100000000001" }, {}]);
+        const b = createImageBackend(
+            { ...freshCaller(), endpoint },
+            { rateLimit: false, clock: new InstantClock() },
+        );
+        await b.describeRegions();
+        await b.modifyImageTags(REGION, "img-aaaaaaaa", { replace: { a: "1" }, remove: [] });
+        assert.deepEqual(
+            sent.map((c) => [c.headers["host"], c.headers["x-tc-action"], c.headers["x-tc-region"]]),
+            [
+                ["127.0.0.1:18080", "DescribeRegions", undefined],
+                ["127.0.0.1:18080", "GetCallerIdentity", undefined],
+                ["127.0.0.1:18080", "ModifyResourceTags", REGION],
+            ],
+        );
+        assertCall(sent[0], "DescribeRegions", { region: null, service: "region", version: "2022-06-27" });
+        assertCall(sent[1], "GetCallerIdentity", { region: null, service: "sts", version: "2018-08-13" });
+        assertCall(sent[2], "ModifyResourceTags", { service: "tag", version: "2018-08-13" });
+    });
+
     it("describeInstances maps disks", async () => {
         const sent = fakeApi(CVM, [
             {
