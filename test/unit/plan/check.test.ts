@@ -262,7 +262,9 @@ describe("plan/check (end to end with a fake backend)", () => {
                 checkCustomImage({}, web, ctx),
                 (e: unknown) =>
                     e instanceof FactReadError &&
-                    /the list of regions \(DescribeRegions\).*SecretIdNotFound/.test(e.message),
+                    /the list of CVM regions \(Region service DescribeRegions\).*SecretIdNotFound/.test(
+                        e.message,
+                    ),
             );
         });
     });
