@@ -1,6 +1,12 @@
 import * as assert from "node:assert/strict";
 import nock from "nock";
-import { actionDocument, requestMemberDocument, requestProblems, specVersionHeader } from "../apiSpec";
+import {
+    actionDocument,
+    requestMemberDocument,
+    requestProblems,
+    SpecService,
+    specVersionHeader,
+} from "../apiSpec";
 import { DOCUMENTED_LIMITS, documentedFilters, limitProblems } from "./documentedLimits";
 import { ALL_SCENARIOS } from "./scenarios";
 import { runScenario } from "./runScenario";
@@ -62,6 +68,24 @@ describe("contract: every request the client builds is valid against the spec", 
                 document.includes(plain(limit.quote)),
                 `${limit.service} ${limit.action}.${limit.parameter} does not say "${limit.quote}"`,
             );
+        }
+    });
+
+    it("the lists the spec sets no number for still have none (a limit added later shows up here)", () => {
+        // The client sends these whole (or in batches of 100 where it pages anyway): accounts per
+        // share, tags per new image, IDs per DescribeImages / DeleteImages, regions per copy.
+        const unlimited: Array<[SpecService, string, string]> = [
+            ["cvm", "ModifyImageSharePermission", "AccountIds"],
+            ["cvm", "CreateImage", "TagSpecification"],
+            ["cvm", "ImportImage", "TagSpecification"],
+            ["cvm", "DescribeImages", "ImageIds"],
+            ["cvm", "DeleteImages", "ImageIds"],
+            ["cvm", "SyncImages", "DestinationRegions"],
+            ["cbs", "DescribeSnapshots", "SnapshotIds"],
+        ];
+        for (const [service, action, parameter] of unlimited) {
+            const document = plain(requestMemberDocument(service, action, parameter));
+            assert.doesNotMatch(document, /上限|不超过|最多|最大|至多/, `${action}.${parameter}`);
         }
     });
 
