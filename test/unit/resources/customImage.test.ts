@@ -5,6 +5,15 @@ import { rejection, REGION, useFakeCloud } from "./harness";
 
 const MARKERS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [RESOURCE_NAME_TAG]: "web" };
 
+const IMPORT_SOURCE = {
+    import: {
+        imageUrl: "https://cos.test/x.qcow2",
+        osType: "CentOS",
+        osVersion: "7",
+        architecture: "x86_64",
+    },
+};
+
 const inputs = {
     __logicalName: "web",
     __provider: "serialized-provider-text",
@@ -74,14 +83,7 @@ describe("CustomImage provider", () => {
         });
 
         it("imports from a URL", async () => {
-            const source = {
-                import: {
-                    imageUrl: "https://cos.test/x.qcow2",
-                    osType: "CentOS",
-                    osVersion: "7",
-                    architecture: "x86_64",
-                },
-            };
+            const source = IMPORT_SOURCE;
             const result = await customImage.create({ ...inputs, source });
             const [call] = h.cloud.callsOf("ImportImage");
             assert.equal(call.body.ImageUrl, "https://cos.test/x.qcow2");
@@ -94,14 +96,7 @@ describe("CustomImage provider", () => {
             h.cloud.importReplyNamesNoImage = true;
             h.cloud.createPlan = [{ state: "IMPORTING" }, { state: "NORMAL" }];
             h.cloud.addImage({ region: REGION, ImageName: `${inputs.imageName}-other` });
-            const source = {
-                import: {
-                    imageUrl: "https://cos.test/x.qcow2",
-                    osType: "CentOS",
-                    osVersion: "7",
-                    architecture: "x86_64",
-                },
-            };
+            const source = IMPORT_SOURCE;
             const result = await customImage.create({ ...inputs, source });
             const [made] = h.cloud.byName(REGION, inputs.imageName);
             assert.equal(result.id, made.ImageId);
