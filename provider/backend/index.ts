@@ -18,11 +18,6 @@ export * from "./rateLimiter";
 export * from "./retry";
 export * from "./client";
 export * from "./tencentCloudBackend";
-export * from "./apiServices";
-export * from "./requestBodies";
-export * from "./replyMappers";
-export * from "./callerAccount";
-export * from "./importedImage";
 export * from "./waiter";
 export * as replySchemas from "./replySchemas";
 

@@ -2,7 +2,8 @@
 // envelope and reply parsing) and records what was sent and which reply schema the backend handed
 // the client for each action, so the reply contract tests judge exactly the schemas in use.
 import { z } from "zod";
-import { ApiClient, ApiRequest, TencentCloudBackend, TencentCloudClient } from "../../../provider/backend";
+import { ApiClient, ApiRequest, TencentCloudClient } from "../../../provider/backend/client";
+import { TencentCloudBackend } from "../../../provider/backend/tencentCloudBackend";
 import { InstantClock } from "../../unit/backend/fakeClock";
 import { freshCaller } from "../../unit/backend/helpers";
 import { SpecService } from "../apiSpec";
