@@ -36,4 +36,4 @@ export {
 export { resolveSettings, CONFIG_NAMESPACE, SETTING_ENV_VARS } from "./config";
 export type { ProviderSettings } from "./config";
 export { TencentCloudApiError, TransportError } from "./backend/errors";
-export type { ImageType, ImageState, Image } from "./backend/types";
+export type { ImageType, ImageState, KnownImageType, KnownImageState, Image } from "./backend/types";

@@ -4,6 +4,7 @@
  * and retry are layers around each attempt; every attempt is re-signed with a fresh timestamp.
  */
 import axios, { AxiosInstance, isAxiosError } from "axios";
+import { createHash } from "node:crypto";
 import { z } from "zod";
 import { requireCredentials, ProviderSettings } from "../config";
 import { Clock, systemClock } from "./clock";
@@ -35,12 +36,12 @@ export interface CallInfo {
 
 /** One API call. */
 export interface ApiRequest<S extends z.ZodType> {
-    /** `cvm`, `tag` or `cbs`: the credential-scope service (and the default host's first label). */
+    /** `cvm`, `tag`, `cbs`, `region` or `sts`: the credential-scope service (and the default host's first label). */
     service: string;
     /** API version, e.g. `2017-03-12`. */
     version: string;
     action: string;
-    /** Sent as X-TC-Region; omit for region-less actions (DescribeRegions). */
+    /** Sent as X-TC-Region; omit for region-less actions (Region service DescribeRegions, STS GetCallerIdentity). */
     region?: string;
     /** The action's parameters (serialised once; `undefined` fields are dropped). */
     body: Record<string, unknown>;
@@ -54,6 +55,26 @@ export interface ApiRequest<S extends z.ZodType> {
 /** The request function the backend depends on (an interface, so tests can substitute it). */
 export interface ApiClient {
     request<S extends z.ZodType>(request: ApiRequest<S>): Promise<z.output<S>>;
+    /**
+     * Equal for clients that call as the same identity at the same endpoint (a digest of the
+     * credentials and the endpoint, never the credentials themselves): facts about the caller,
+     * such as its root account, are remembered under it once per process.
+     */
+    readonly callerKey: string;
+}
+
+/** The digest that {@link ApiClient.callerKey} is: the same settings give the same key. */
+export function callerKeyOf(settings: ProviderSettings): string {
+    return createHash("sha256")
+        .update(
+            JSON.stringify([
+                settings.secretId,
+                settings.secretKey,
+                settings.securityToken,
+                settings.endpoint,
+            ]),
+        )
+        .digest("hex");
 }
 
 export interface TencentCloudClientOptions {
@@ -84,7 +105,11 @@ const CONNECT_ERROR_CODES = new Set([
 ]);
 const TIMEOUT_ERROR_CODES = new Set(["ECONNABORTED", "ETIMEDOUT", "ESOCKETTIMEDOUT"]);
 
-/** The URL of a service: the endpoint override for everything, else the public (or finance-region) host. */
+/**
+ * The URL of a service: the endpoint override for every service (the emulator tells them apart by
+ * the signature's credential scope, as the real gateway does by host), else the public host, or the
+ * finance-region host for a `-fsi` region. Region-less calls (Region, STS) use the public host.
+ */
 export function serviceUrl(service: string, region: string | undefined, endpoint?: string): URL {
     if (endpoint) return new URL(endpoint);
     if (region && region.endsWith("-fsi"))
@@ -103,9 +128,11 @@ export class TencentCloudClient implements ApiClient {
     private readonly random: (() => number) | undefined;
     private readonly http: AxiosInstance;
     private readonly signActionHeader: boolean;
+    readonly callerKey: string;
 
     constructor(options: TencentCloudClientOptions) {
         this.settings = options.settings;
+        this.callerKey = callerKeyOf(options.settings);
         this.timeoutMs = options.timeoutMs ?? 30_000;
         this.clock = options.clock ?? systemClock;
         this.limiter =

@@ -3,11 +3,10 @@
  * and the pieces it is built from (signer, client, errors, rate limiter, retry, waiter).
  */
 import { ProviderSettings } from "../config";
-import { CallInfo, TencentCloudClient } from "./client";
+import { CallInfo, callerKeyOf, TencentCloudClient } from "./client";
 import { Clock } from "./clock";
 import { RateLimiter } from "./rateLimiter";
 import { TencentCloudBackend } from "./tencentCloudBackend";
-import { createHash } from "node:crypto";
 import { ImageBackend } from "./types";
 import { ImageWaiter } from "./waiter";
 
@@ -70,7 +69,7 @@ export function createImageBackend(
         onCall: options.onCall,
         clock,
     });
-    return new TencentCloudBackend(client);
+    return new TencentCloudBackend(client, { clock });
 }
 
 /** A backend and the waiter that polls through it. */
@@ -87,16 +86,7 @@ const sharedBackends = new Map<string, SharedImageBackend>();
  * one DescribeImages per region per tick. The cache key is a hash; nothing is serialised.
  */
 export function sharedImageBackend(settings: ProviderSettings): SharedImageBackend {
-    const key = createHash("sha256")
-        .update(
-            JSON.stringify([
-                settings.secretId,
-                settings.secretKey,
-                settings.securityToken,
-                settings.endpoint,
-            ]),
-        )
-        .digest("hex");
+    const key = callerKeyOf(settings);
     let shared = sharedBackends.get(key);
     if (!shared) {
         const backend = createImageBackend(settings);

@@ -42,16 +42,14 @@ export type Envelope = z.infer<typeof envelopeSchema>;
 /** A reply with nothing but RequestId (the envelope is checked separately). */
 export const emptyReply = z.object({});
 
-export const imageTypeSchema = z.enum(["PUBLIC_IMAGE", "PRIVATE_IMAGE", "SHARED_IMAGE", "MARKET_IMAGE"]);
-export const imageStateSchema = z.enum([
-    "CREATING",
-    "NORMAL",
-    "CREATEFAILED",
-    "SYNCING",
-    "IMPORTING",
-    "IMPORTFAILED",
-    "USING",
-]);
+/**
+ * `ImageType` and `ImageState`: opaque strings. The spec lists the values it knows, and the service
+ * adds new ones over time (`USING` came and went): an image of a kind or in a state the provider has
+ * never seen must not fail a whole DescribeImages page, so the value is kept as it reads and the
+ * rules that depend on it (ownership, waiting) treat it as "not one of those they act on".
+ */
+export const imageTypeSchema = z.string().min(1);
+export const imageStateSchema = z.string().min(1);
 
 export const tagSchema = z.object({ Key: z.string(), Value: z.string() });
 
@@ -89,7 +87,8 @@ export const describeImagesReply = z.object({
 });
 
 export const createImageReply = z.object({ ImageId: z.string().min(1) });
-export const importImageReply = z.object({ ImageId: z.string().min(1) });
+/** The spec documents ImageId, but the official example replies with RequestId only. */
+export const importImageReply = z.object({ ImageId: z.string().min(1).optional() });
 
 export const describeImageSharePermissionReply = z.object({
     SharePermissionSet: lenientArray(z.object({ AccountId: z.string().min(1), CreatedTime: isoTimestamp })),
@@ -101,6 +100,7 @@ export const syncImagesReply = z.object({
 
 export const describeImageQuotaReply = z.object({ ImageNumQuota: z.number().int().nonnegative() });
 
+/** Region service `DescribeRegions` (product `cvm`); its RegionInfo adds console-only fields, all ignored. */
 export const describeRegionsReply = z.object({
     TotalCount: z.number().int().nonnegative().optional(),
     RegionSet: lenientArray(
@@ -115,8 +115,9 @@ export const describeInstancesReply = z.object({
             InstanceId: z.string().min(1),
             InstanceName: lenientString,
             InstanceState: z.string(),
-            SystemDisk: z.object({ DiskId: z.string().min(1) }),
-            DataDisks: lenientArray(z.object({ DiskId: z.string().min(1) })),
+            // DiskId is optional in the spec's SystemDisk and DataDisk.
+            SystemDisk: z.object({ DiskId: z.string().min(1).optional() }).optional(),
+            DataDisks: lenientArray(z.object({ DiskId: z.string().min(1).optional() })),
         }),
     ),
 });
@@ -127,6 +128,9 @@ export const describeSnapshotsReply = z.object({
         z.object({ SnapshotId: z.string().min(1), DiskUsage: z.string(), SnapshotState: z.string() }),
     ),
 });
+
+/** STS `GetCallerIdentity`: only the root account the caller belongs to is used. */
+export const getCallerIdentityReply = z.object({ AccountId: z.string().min(1) });
 
 /** Tag service `ModifyResourceTags`: RequestId only. */
 export const modifyResourceTagsReply = emptyReply;

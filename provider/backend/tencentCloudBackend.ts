@@ -1,11 +1,17 @@
 /**
- * The ImageBackend over the Tencent Cloud API: builds each action's request body, picks which calls
- * may be retried, reads every page, and maps replies to the domain types of types.ts.
+ * The ImageBackend over the Tencent Cloud API: for each operation, which action of which service it
+ * sends, whether a failed send may be retried, how it reads every page or batch, and which reply
+ * schema and mapper read the answer. Bodies come from requestBodies.ts, domain values from
+ * replyMappers.ts.
  */
 import { z } from "zod";
+import { API_SERVICES, ApiService } from "./apiServices";
+import { rootAccountId } from "./callerAccount";
 import { ApiClient } from "./client";
+import { Clock, systemClock } from "./clock";
+import { findImportedImage } from "./importedImage";
+import { toImage, toInstanceInfo, toRegionInfo, toSnapshotInfo } from "./replyMappers";
 import {
-    ApiImage,
     createImageReply,
     describeImageQuotaReply,
     describeImageSharePermissionReply,
@@ -18,6 +24,15 @@ import {
     modifyResourceTagsReply,
     syncImagesReply,
 } from "./replySchemas";
+import {
+    boolString,
+    chunk,
+    imageResourceName,
+    modifyResourceTagsBodies,
+    PAGE_SIZE,
+    tagSpecification,
+    toApiFilters,
+} from "./requestBodies";
 import {
     CallOptions,
     CreateImageRequest,
@@ -32,110 +47,59 @@ import {
     SyncedImage,
 } from "./types";
 
-/** API version of CVM (images, regions, instances). */
-export const CVM_VERSION = "2017-03-12";
-/** API version of the Tag service. */
-export const TAG_VERSION = "2018-08-13";
-/** API version of CBS (snapshots). */
-export const CBS_VERSION = "2017-03-12";
-
-/** Most IDs per Describe* call, and the page size (DescribeImages `Limit` ≤100). */
-export const PAGE_SIZE = 100;
-/** DescribeImages accepts at most 10 filters. */
-const MAX_FILTERS = 10;
-
-/** Splits a list into chunks of at most `size`. */
-export function chunk<T>(items: T[], size: number): T[][] {
-    const chunks: T[][] = [];
-    for (let i = 0; i < items.length; i += size) chunks.push(items.slice(i, i + size));
-    return chunks;
+export interface TencentCloudBackendOptions {
+    /** The clock of the pauses while an imported image is looked for. Default: the system clock. */
+    clock?: Clock;
 }
 
-/** The Tag-service resource name of an image: `qcs::cvm:<region>:uin/<accountId>:image/<imageId>`. */
-export function imageResourceName(region: string, accountId: string, imageId: string): string {
-    return `qcs::cvm:${region}:uin/${accountId}:image/${imageId}`;
+/** A read of items by their IDs: the action, the parameter that takes the IDs, and the items of a reply. */
+interface ReadById<S extends z.ZodType, T> {
+    service: ApiService;
+    action: string;
+    parameter: string;
+    reply: S;
+    items(reply: z.output<S>, region: string): T[];
 }
 
-/** API `Image` → domain `Image`. */
-export function toImage(region: string, api: ApiImage): Image {
-    const image: Image = {
-        imageId: api.ImageId,
-        region,
-        imageName: api.ImageName,
-        imageDescription: api.ImageDescription,
-        imageType: api.ImageType,
-        imageState: api.ImageState,
-        osName: api.OsName,
-        platform: api.Platform,
-        architecture: api.Architecture,
-        imageSizeGb: api.ImageSize,
-        createdTime: api.CreatedTime,
-        imageCreator: api.ImageCreator,
-        imageSource: api.ImageSource,
-        syncPercent: api.SyncPercent ?? null,
-        snapshots: api.SnapshotSet.map((s) => ({
-            snapshotId: s.SnapshotId,
-            diskUsage: s.DiskUsage,
-            diskSizeGb: s.DiskSize,
-        })),
-        tags: Object.fromEntries(api.Tags.map((t) => [t.Key, t.Value])),
-    };
-    if (api.LicenseType) image.licenseType = api.LicenseType;
-    return image;
-}
-
-interface ApiFilter {
-    Name: string;
-    Values: string[];
-}
-
-/**
- * The DescribeImages filters of a domain filter. Beyond the API's 10 filters, the remaining tag
- * conditions are returned as `clientSideTags` to be applied to the results.
- */
-export function toApiFilters(filter: ImageFilter = {}): {
-    filters: ApiFilter[];
-    clientSideTags: Record<string, string>;
-} {
-    const filters: ApiFilter[] = [];
-    if (filter.imageTypes && filter.imageTypes.length > 0)
-        filters.push({ Name: "image-type", Values: filter.imageTypes });
-    if (filter.imageName) filters.push({ Name: "image-name", Values: [filter.imageName] });
-    if (filter.platform) filters.push({ Name: "platform", Values: [filter.platform] });
-    const clientSideTags: Record<string, string> = {};
-    for (const [key, value] of Object.entries(filter.tags ?? {})) {
-        if (filters.length < MAX_FILTERS) filters.push({ Name: `tag:${key}`, Values: [value] });
-        else clientSideTags[key] = value;
-    }
-    return { filters, clientSideTags };
-}
+const readImagesById: ReadById<typeof describeImagesReply, Image> = {
+    service: "cvm",
+    action: "DescribeImages",
+    parameter: "ImageIds",
+    reply: describeImagesReply,
+    items: (reply, region) => reply.ImageSet.map((i) => toImage(region, i)),
+};
+const readInstancesById: ReadById<typeof describeInstancesReply, InstanceInfo> = {
+    service: "cvm",
+    action: "DescribeInstances",
+    parameter: "InstanceIds",
+    reply: describeInstancesReply,
+    items: (reply) => reply.InstanceSet.map(toInstanceInfo),
+};
+const readSnapshotsById: ReadById<typeof describeSnapshotsReply, SnapshotInfo> = {
+    service: "cbs",
+    action: "DescribeSnapshots",
+    parameter: "SnapshotIds",
+    reply: describeSnapshotsReply,
+    items: (reply) => reply.SnapshotSet.map(toSnapshotInfo),
+};
 
 function hasTags(image: Image, tags: Record<string, string>): boolean {
     return Object.entries(tags).every(([key, value]) => image.tags[key] === value);
 }
 
-function tagSpecification(tags: Record<string, string> | undefined) {
-    if (!tags || Object.keys(tags).length === 0) return undefined;
-    return [{ ResourceType: "image", Tags: Object.entries(tags).map(([Key, Value]) => ({ Key, Value })) }];
-}
-
-function boolString(value: boolean | undefined): "true" | "false" | undefined {
-    return value === undefined ? undefined : value ? "true" : "false";
-}
-
-/**
- * ImageBackend implemented with Tencent Cloud API calls.
- *
- * Tagging needs the owner's account ID (the Tag-service resource name contains it). It is taken
- * from the image's `ImageCreator` (one DescribeImages call) the first time, then remembered: every
- * image this account can tag is its own private image, so the creator is the caller's account.
- */
+/** ImageBackend implemented with Tencent Cloud API calls. */
 export class TencentCloudBackend implements ImageBackend {
-    private ownerAccountId: string | undefined;
+    private readonly clock: Clock;
 
-    constructor(private readonly client: ApiClient) {}
+    constructor(
+        private readonly client: ApiClient,
+        options: TencentCloudBackendOptions = {},
+    ) {
+        this.clock = options.clock ?? systemClock;
+    }
 
-    private cvm<S extends z.ZodType>(
+    private call<S extends z.ZodType>(
+        service: ApiService,
         action: string,
         region: string | undefined,
         body: Record<string, unknown>,
@@ -144,8 +108,8 @@ export class TencentCloudBackend implements ImageBackend {
         opts?: CallOptions,
     ): Promise<z.output<S>> {
         return this.client.request({
-            service: "cvm",
-            version: CVM_VERSION,
+            service,
+            version: API_SERVICES[service],
             action,
             region,
             body,
@@ -155,31 +119,45 @@ export class TencentCloudBackend implements ImageBackend {
         });
     }
 
-    async describeImagesByIds(region: string, imageIds: string[], opts?: CallOptions): Promise<Image[]> {
-        const ids = [...new Set(imageIds)];
-        const images: Image[] = [];
-        for (const batch of chunk(ids, PAGE_SIZE)) {
-            const reply = await this.cvm(
-                "DescribeImages",
-                region,
-                { ImageIds: batch, Limit: PAGE_SIZE },
-                describeImagesReply,
-                true,
-                opts,
-            );
-            images.push(...reply.ImageSet.map((i) => toImage(region, i)));
-        }
-        return images;
+    /** Reads the items of many IDs in batches of {@link PAGE_SIZE} (duplicates asked once). */
+    private async inBatches<T>(ids: string[], read: (batch: string[]) => Promise<T[]>): Promise<T[]> {
+        const items: T[] = [];
+        for (const batch of chunk([...new Set(ids)], PAGE_SIZE)) items.push(...(await read(batch)));
+        return items;
+    }
+
+    /** Items by ID (`<parameter>: [...]` with `Limit` 100), in batches of 100. */
+    private readByIds<S extends z.ZodType, T>(
+        read: ReadById<S, T>,
+        region: string,
+        ids: string[],
+        opts?: CallOptions,
+    ): Promise<T[]> {
+        return this.inBatches(ids, async (batch) => {
+            const body = { [read.parameter]: batch, Limit: PAGE_SIZE };
+            const reply = await this.call(read.service, read.action, region, body, read.reply, true, opts);
+            return read.items(reply, region);
+        });
+    }
+
+    describeImagesByIds(region: string, imageIds: string[], opts?: CallOptions): Promise<Image[]> {
+        return this.readByIds(readImagesById, region, imageIds, opts);
     }
 
     async listImages(region: string, filter?: ImageFilter, opts?: CallOptions): Promise<Image[]> {
         const { filters, clientSideTags } = toApiFilters(filter);
         const images: Image[] = [];
         for (let offset = 0; ; offset += PAGE_SIZE) {
-            const reply = await this.cvm(
+            const body = {
+                Filters: filters.length > 0 ? filters : undefined,
+                Offset: offset,
+                Limit: PAGE_SIZE,
+            };
+            const reply = await this.call(
+                "cvm",
                 "DescribeImages",
                 region,
-                { Filters: filters.length > 0 ? filters : undefined, Offset: offset, Limit: PAGE_SIZE },
+                body,
                 describeImagesReply,
                 true,
                 opts,
@@ -196,60 +174,44 @@ export class TencentCloudBackend implements ImageBackend {
         // Tag conditions beyond the API's filter limit cannot be counted server-side.
         if (Object.keys(clientSideTags).length > 0)
             return (await this.listImages(region, filter, opts)).length;
-        const reply = await this.cvm(
-            "DescribeImages",
-            region,
-            { Filters: filters.length > 0 ? filters : undefined, Offset: 0, Limit: 1 },
-            describeImagesReply,
-            true,
-            opts,
-        );
+        const body = { Filters: filters.length > 0 ? filters : undefined, Offset: 0, Limit: 1 };
+        const reply = await this.call("cvm", "DescribeImages", region, body, describeImagesReply, true, opts);
         return reply.TotalCount;
     }
 
     async createImage(region: string, request: CreateImageRequest, opts?: CallOptions): Promise<string> {
-        const reply = await this.cvm(
-            "CreateImage",
-            region,
-            {
-                ImageName: request.imageName,
-                ImageDescription: request.imageDescription,
-                InstanceId: request.instanceId,
-                DataDiskIds:
-                    request.dataDiskIds && request.dataDiskIds.length > 0 ? request.dataDiskIds : undefined,
-                ForcePoweroff: boolString(request.forcePoweroff),
-                Sysprep: boolString(request.sysprep),
-                SnapshotIds: request.snapshotIds,
-                TagSpecification: tagSpecification(request.tags),
-            },
-            createImageReply,
-            false,
-            opts,
-        );
+        const body = {
+            ImageName: request.imageName,
+            ImageDescription: request.imageDescription,
+            InstanceId: request.instanceId,
+            DataDiskIds:
+                request.dataDiskIds && request.dataDiskIds.length > 0 ? request.dataDiskIds : undefined,
+            ForcePoweroff: boolString(request.forcePoweroff),
+            Sysprep: boolString(request.sysprep),
+            SnapshotIds: request.snapshotIds,
+            TagSpecification: tagSpecification(request.tags),
+        };
+        const reply = await this.call("cvm", "CreateImage", region, body, createImageReply, false, opts);
         return reply.ImageId;
     }
 
     async importImage(region: string, request: ImportImageRequest, opts?: CallOptions): Promise<string> {
-        const reply = await this.cvm(
-            "ImportImage",
-            region,
-            {
-                Architecture: request.architecture,
-                OsType: request.osType,
-                OsVersion: request.osVersion,
-                ImageUrl: request.imageUrl,
-                ImageName: request.imageName,
-                ImageDescription: request.imageDescription,
-                BootMode: request.bootMode,
-                LicenseType: request.licenseType,
-                Force: request.force,
-                TagSpecification: tagSpecification(request.tags),
-            },
-            importImageReply,
-            false,
-            opts,
-        );
-        return reply.ImageId;
+        const body = {
+            Architecture: request.architecture,
+            OsType: request.osType,
+            OsVersion: request.osVersion,
+            ImageUrl: request.imageUrl,
+            ImageName: request.imageName,
+            ImageDescription: request.imageDescription,
+            BootMode: request.bootMode,
+            LicenseType: request.licenseType,
+            Force: request.force,
+            TagSpecification: tagSpecification(request.tags),
+        };
+        const reply = await this.call("cvm", "ImportImage", region, body, importImageReply, false, opts);
+        if (reply.ImageId) return reply.ImageId;
+        const list = (filter: ImageFilter, o?: CallOptions) => this.listImages(region, filter, o);
+        return findImportedImage(list, this.clock, region, request, opts);
     }
 
     async deleteImages(
@@ -258,17 +220,16 @@ export class TencentCloudBackend implements ImageBackend {
         options?: { deleteSnapshots?: boolean; dryRun?: boolean },
         opts?: CallOptions,
     ): Promise<void> {
-        for (const batch of chunk([...new Set(imageIds)], PAGE_SIZE)) {
+        await this.inBatches(imageIds, async (batch) => {
+            const body = {
+                ImageIds: batch,
+                DeleteBindedSnap: options?.deleteSnapshots,
+                DryRun: options?.dryRun,
+            };
             // Not idempotent for retry purposes: a resend after a lost reply would fail with NotFound.
-            await this.cvm(
-                "DeleteImages",
-                region,
-                { ImageIds: batch, DeleteBindedSnap: options?.deleteSnapshots, DryRun: options?.dryRun },
-                emptyReply,
-                false,
-                opts,
-            );
-        }
+            await this.call("cvm", "DeleteImages", region, body, emptyReply, false, opts);
+            return [];
+        });
     }
 
     async modifyImageAttribute(
@@ -278,14 +239,12 @@ export class TencentCloudBackend implements ImageBackend {
         opts?: CallOptions,
     ): Promise<void> {
         if (changes.imageName === undefined && changes.imageDescription === undefined) return;
-        await this.cvm(
-            "ModifyImageAttribute",
-            region,
-            { ImageId: imageId, ImageName: changes.imageName, ImageDescription: changes.imageDescription },
-            emptyReply,
-            true,
-            opts,
-        );
+        const body = {
+            ImageId: imageId,
+            ImageName: changes.imageName,
+            ImageDescription: changes.imageDescription,
+        };
+        await this.call("cvm", "ModifyImageAttribute", region, body, emptyReply, true, opts);
     }
 
     async modifyImageTags(
@@ -294,46 +253,11 @@ export class TencentCloudBackend implements ImageBackend {
         changes: { replace: Record<string, string>; remove: string[] },
         opts?: CallOptions,
     ): Promise<void> {
-        const replace = Object.entries(changes.replace);
-        if (replace.length === 0 && changes.remove.length === 0) return;
-        const accountId = await this.imageOwner(region, imageId, opts);
-        await this.client.request({
-            service: "tag",
-            version: TAG_VERSION,
-            action: "ModifyResourceTags",
-            region,
-            body: {
-                Resource: imageResourceName(region, accountId, imageId),
-                ReplaceTags:
-                    replace.length > 0
-                        ? replace.map(([TagKey, TagValue]) => ({ TagKey, TagValue }))
-                        : undefined,
-                DeleteTags:
-                    changes.remove.length > 0 ? changes.remove.map((TagKey) => ({ TagKey })) : undefined,
-            },
-            reply: modifyResourceTagsReply,
-            idempotent: true,
-            signal: opts?.signal,
-        });
-    }
-
-    /** The account that owns an image (its ImageCreator), remembered after the first private image. */
-    private async imageOwner(region: string, imageId: string, opts?: CallOptions): Promise<string> {
-        if (this.ownerAccountId) return this.ownerAccountId;
-        const [image] = await this.describeImagesByIds(region, [imageId], opts);
-        if (!image) {
-            throw new Error(
-                `Cannot tag image ${imageId} in ${region}: DescribeImages does not find it (deleted, or in another region)`,
-            );
+        if (Object.keys(changes.replace).length === 0 && changes.remove.length === 0) return;
+        const resource = imageResourceName(region, await rootAccountId(this.client), imageId);
+        for (const body of modifyResourceTagsBodies(resource, changes)) {
+            await this.call("tag", "ModifyResourceTags", region, body, modifyResourceTagsReply, true, opts);
         }
-        if (image.imageType !== "PRIVATE_IMAGE" || !/^\d+$/.test(image.imageCreator)) {
-            throw new Error(
-                `Cannot tag image ${imageId} in ${region}: it is a ${image.imageType} created by "${image.imageCreator}"; ` +
-                    "only your own custom images can be tagged",
-            );
-        }
-        this.ownerAccountId = image.imageCreator;
-        return image.imageCreator;
     }
 
     async modifySharePermission(
@@ -344,14 +268,8 @@ export class TencentCloudBackend implements ImageBackend {
         opts?: CallOptions,
     ): Promise<void> {
         if (accountIds.length === 0) return;
-        await this.cvm(
-            "ModifyImageSharePermission",
-            region,
-            { ImageId: imageId, AccountIds: accountIds, Permission: permission },
-            emptyReply,
-            false,
-            opts,
-        );
+        const body = { ImageId: imageId, AccountIds: accountIds, Permission: permission };
+        await this.call("cvm", "ModifyImageSharePermission", region, body, emptyReply, false, opts);
     }
 
     async describeSharePermission(
@@ -359,7 +277,8 @@ export class TencentCloudBackend implements ImageBackend {
         imageId: string,
         opts?: CallOptions,
     ): Promise<SharePermission[]> {
-        const reply = await this.cvm(
+        const reply = await this.call(
+            "cvm",
             "DescribeImageSharePermission",
             region,
             { ImageId: imageId },
@@ -378,89 +297,48 @@ export class TencentCloudBackend implements ImageBackend {
         opts?: CallOptions,
     ): Promise<SyncedImage[]> {
         if (destinationRegions.length === 0) return [];
-        const reply = await this.cvm(
-            "SyncImages",
-            region,
-            {
-                ImageIds: [imageId],
-                DestinationRegions: destinationRegions,
-                ImageName: options?.imageName,
-                ImageSetRequired: true,
-            },
-            syncImagesReply,
-            false,
-            opts,
-        );
+        const body = {
+            ImageIds: [imageId],
+            DestinationRegions: destinationRegions,
+            ImageName: options?.imageName,
+            ImageSetRequired: true,
+        };
+        const reply = await this.call("cvm", "SyncImages", region, body, syncImagesReply, false, opts);
         return reply.ImageSet.map((i) => ({ region: i.Region, imageId: i.ImageId }));
     }
 
     async describeImageQuota(region: string, opts?: CallOptions): Promise<number> {
-        const reply = await this.cvm("DescribeImageQuota", region, {}, describeImageQuotaReply, true, opts);
+        const reply = await this.call(
+            "cvm",
+            "DescribeImageQuota",
+            region,
+            {},
+            describeImageQuotaReply,
+            true,
+            opts,
+        );
         return reply.ImageNumQuota;
     }
 
     async describeRegions(opts?: CallOptions): Promise<RegionInfo[]> {
-        const reply = await this.cvm("DescribeRegions", undefined, {}, describeRegionsReply, true, opts);
-        return reply.RegionSet.map((r) => ({
-            region: r.Region,
-            regionName: r.RegionName,
-            regionState: r.RegionState,
-        }));
+        const body = { Product: "cvm" };
+        const reply = await this.call(
+            "region",
+            "DescribeRegions",
+            undefined,
+            body,
+            describeRegionsReply,
+            true,
+            opts,
+        );
+        return reply.RegionSet.map(toRegionInfo);
     }
 
-    async describeInstances(
-        region: string,
-        instanceIds: string[],
-        opts?: CallOptions,
-    ): Promise<InstanceInfo[]> {
-        const result: InstanceInfo[] = [];
-        for (const batch of chunk([...new Set(instanceIds)], PAGE_SIZE)) {
-            const reply = await this.cvm(
-                "DescribeInstances",
-                region,
-                { InstanceIds: batch, Limit: PAGE_SIZE },
-                describeInstancesReply,
-                true,
-                opts,
-            );
-            result.push(
-                ...reply.InstanceSet.map((i) => ({
-                    instanceId: i.InstanceId,
-                    instanceName: i.InstanceName,
-                    instanceState: i.InstanceState,
-                    systemDiskId: i.SystemDisk.DiskId,
-                    dataDiskIds: i.DataDisks.map((d) => d.DiskId),
-                })),
-            );
-        }
-        return result;
+    describeInstances(region: string, instanceIds: string[], opts?: CallOptions): Promise<InstanceInfo[]> {
+        return this.readByIds(readInstancesById, region, instanceIds, opts);
     }
 
-    async describeSnapshots(
-        region: string,
-        snapshotIds: string[],
-        opts?: CallOptions,
-    ): Promise<SnapshotInfo[]> {
-        const result: SnapshotInfo[] = [];
-        for (const batch of chunk([...new Set(snapshotIds)], PAGE_SIZE)) {
-            const reply = await this.client.request({
-                service: "cbs",
-                version: CBS_VERSION,
-                action: "DescribeSnapshots",
-                region,
-                body: { SnapshotIds: batch, Limit: PAGE_SIZE },
-                reply: describeSnapshotsReply,
-                idempotent: true,
-                signal: opts?.signal,
-            });
-            result.push(
-                ...reply.SnapshotSet.map((s) => ({
-                    snapshotId: s.SnapshotId,
-                    diskUsage: s.DiskUsage,
-                    snapshotState: s.SnapshotState,
-                })),
-            );
-        }
-        return result;
+    describeSnapshots(region: string, snapshotIds: string[], opts?: CallOptions): Promise<SnapshotInfo[]> {
+        return this.readByIds(readSnapshotsById, region, snapshotIds, opts);
     }
 }

@@ -3,12 +3,31 @@
  * know about images, independent of the wire format of the Tencent Cloud API.
  */
 
-/** Who made an image and who may use it (API `ImageType`). */
-export type ImageType = "PUBLIC_IMAGE" | "PRIVATE_IMAGE" | "SHARED_IMAGE" | "MARKET_IMAGE";
+/**
+ * A string the API may extend: the values listed are the ones the provider knows and acts on, and
+ * any other value (one the service adds later) is kept as it reads, so that it never fails a reply.
+ */
+type Open<Known extends string> = Known | (string & Record<never, never>);
 
-/** The lifecycle state of an image (API `ImageState`). `USING` is legacy but may still appear. */
-export type ImageState =
+/**
+ * The kinds of image the provider knows (API `ImageType`). The spec documents the first three;
+ * `MARKET_IMAGE` is how the service reports a marketplace image.
+ */
+export type KnownImageType = "PUBLIC_IMAGE" | "PRIVATE_IMAGE" | "SHARED_IMAGE" | "MARKET_IMAGE";
+
+/** Who made an image and who may use it (API `ImageType`): a known kind, or one the service added later. */
+export type ImageType = Open<KnownImageType>;
+
+/** The `image-type` values the DescribeImages filter documents (no value selects marketplace images). */
+export const IMAGE_TYPE_FILTER_VALUES = ["PRIVATE_IMAGE", "PUBLIC_IMAGE", "SHARED_IMAGE"] as const;
+export type ImageTypeFilterValue = (typeof IMAGE_TYPE_FILTER_VALUES)[number];
+
+/** The image states the provider knows (API `ImageState`). `USING` is legacy but may still appear. */
+export type KnownImageState =
     "CREATING" | "NORMAL" | "CREATEFAILED" | "SYNCING" | "IMPORTING" | "IMPORTFAILED" | "USING";
+
+/** The lifecycle state of an image (API `ImageState`): a known state, or one the service added later. */
+export type ImageState = Open<KnownImageState>;
 
 /** A snapshot that backs an image (API `Snapshot`). */
 export interface ImageSnapshot {
@@ -45,7 +64,8 @@ export interface Image {
 
 /** Server-side filters of DescribeImages (ANDed; each list is ORed). */
 export interface ImageFilter {
-    imageTypes?: ImageType[];
+    /** Only the documented filter values: marketplace images are told apart from the replies. */
+    imageTypes?: ImageTypeFilterValue[];
     /** Substring match on the name (server-side fuzzy match). */
     imageName?: string;
     /** Substring match on the platform, e.g. `Ubuntu`. */
@@ -103,9 +123,12 @@ export interface InstanceInfo {
     instanceId: string;
     instanceName: string;
     instanceState: string;
-    /** IDs of the instance's data disks (its system disk is not listed). */
+    /** IDs of the instance's data disks (its system disk is not listed; disks the reply gives no ID are left out). */
     dataDiskIds: string[];
-    systemDiskId: string;
+    /** Undefined when the reply gives none (the spec makes `SystemDisk.DiskId` optional). */
+    systemDiskId?: string;
+    /** How many data disks the reply listed without a `DiskId` (optional in the spec); absent when none. */
+    unidentifiedDataDisks?: number;
 }
 
 /** The little that plan-time checks need to know about a snapshot (CBS `DescribeSnapshots`). */
@@ -134,7 +157,11 @@ export interface ImageBackend {
     countImages(region: string, filter?: ImageFilter, opts?: CallOptions): Promise<number>;
     /** Starts creating a custom image; returns its ID (the image is CREATING). Never retried blindly. */
     createImage(region: string, request: CreateImageRequest, opts?: CallOptions): Promise<string>;
-    /** Starts importing an image from a URL; returns its ID (the image is IMPORTING). Never retried blindly. */
+    /**
+     * Starts importing an image from a URL; returns its ID (the image is IMPORTING). Never retried
+     * blindly. A reply without ImageId (the official example has none) is settled by finding the image
+     * by its name and the tags it was sent with.
+     */
     importImage(region: string, request: ImportImageRequest, opts?: CallOptions): Promise<string>;
     /** Deletes images, and their snapshots when asked. */
     deleteImages(
@@ -177,7 +204,7 @@ export interface ImageBackend {
     ): Promise<SyncedImage[]>;
     /** The account's custom-image quota in the region (`ImageNumQuota`). */
     describeImageQuota(region: string, opts?: CallOptions): Promise<number>;
-    /** The regions the service offers. */
+    /** The regions CVM is offered in (the Region service, product `cvm`). */
     describeRegions(opts?: CallOptions): Promise<RegionInfo[]>;
     /** The instances with these IDs that exist in the region. */
     describeInstances(region: string, instanceIds: string[], opts?: CallOptions): Promise<InstanceInfo[]>;

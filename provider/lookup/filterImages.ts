@@ -57,8 +57,11 @@ export function containsWordPrefix(haystack: string, needle: string): boolean {
 /** The criteria an image fails, as argument names; empty when it matches. */
 export function mismatches(image: Image, c: LookupCriteria): string[] {
     const failed: string[] = [];
+    // A kind or state the service added later matches no criterion (it is none of those named).
+    const imageTypes: readonly string[] | undefined = c.imageTypes;
+    const states: readonly string[] = c.states;
     if (c.imageIds && !c.imageIds.includes(image.imageId)) failed.push("imageIds");
-    if (c.imageTypes && !c.imageTypes.includes(image.imageType)) failed.push("imageTypes");
+    if (imageTypes && !imageTypes.includes(image.imageType)) failed.push("imageTypes");
     if (c.platform && !containsWordPrefix(image.platform ?? "", c.platform)) failed.push("platform");
     if (c.osName && !containsWordPrefix(image.osName ?? "", c.osName)) failed.push("osName");
     if (c.architectures && !c.architectures.includes(normaliseArchitecture(image.architecture ?? ""))) {
@@ -67,7 +70,7 @@ export function mismatches(image: Image, c: LookupCriteria): string[] {
     if (c.nameRegex && !c.nameRegex.test(image.imageName ?? "")) failed.push("nameRegex");
     if (c.tags && !Object.entries(c.tags).every(([key, value]) => image.tags?.[key] === value))
         failed.push("tags");
-    if (!c.states.includes(image.imageState)) failed.push("states");
+    if (!states.includes(image.imageState)) failed.push("states");
     return failed;
 }
 

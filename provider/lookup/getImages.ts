@@ -15,6 +15,7 @@ import {
 import { filterImages, ImageSummary } from "./filterImages";
 import { assertMarketplaceRegion, unsafeMostRecentWarning } from "./guards";
 import { GetImagesArgs, LookupCriteria, parseLookupArgs } from "./lookupArgs";
+import { serverFilter } from "./serverFilter";
 
 /** What {@link getImages} returns. */
 export interface GetImagesResult {
@@ -105,11 +106,7 @@ export async function lookupImages(
     if (criteria.imageIds) {
         images = await backend.describeImagesByIds(region, criteria.imageIds);
     } else {
-        images = await backend.listImages(region, {
-            imageTypes: criteria.imageTypes,
-            platform: criteria.platform,
-            tags: criteria.tags,
-        });
+        images = await backend.listImages(region, serverFilter(criteria));
     }
     return { region, criteria, matches: filterImages(images, criteria) };
 }

@@ -3,7 +3,7 @@
  * value, the regex compiled, defaults applied), so that filtering works on one shape only.
  */
 import { z } from "zod";
-import { ImageState, ImageType } from "../backend/types";
+import { KnownImageState, KnownImageType } from "../backend/types";
 import { IMAGE_ID_PATTERN, REGION_PATTERN } from "../plan/formats";
 
 /** The image kinds a lookup can ask for (API `ImageType`). */
@@ -21,7 +21,7 @@ export const LOOKUP_IMAGE_STATES = [
 ] as const;
 
 /** The states a lookup keeps when it names none: only images that can be launched. */
-export const DEFAULT_LOOKUP_STATES: readonly ImageState[] = ["NORMAL"];
+export const DEFAULT_LOOKUP_STATES: readonly KnownImageState[] = ["NORMAL"];
 
 /**
  * Accepted architecture spellings (lower case) → the API's output spellings they match.
@@ -44,9 +44,9 @@ export interface GetImagesArgs {
     /** Region to search. Default: the provider setting `region` (`tencentcloud-images:region` or `TENCENTCLOUD_REGION`). */
     region?: string;
     /** Kinds of image to include (ORed). Default: every kind. Case-insensitive. */
-    imageTypes?: ImageType[];
+    imageTypes?: KnownImageType[];
     /** One kind of image; shorthand for `imageTypes: [imageType]` (give one of the two). */
-    imageType?: ImageType;
+    imageType?: KnownImageType;
     /**
      * Case-insensitive text the platform must contain at the start of a word, e.g. `ubuntu` (`centos`
      * matches `CentOS`, not `TencentOS`). Also sent to the API as its fuzzy `platform` filter. Default: any.
@@ -66,7 +66,7 @@ export interface GetImagesArgs {
     /** Only these image IDs (`img-xxxxxxxx`). Default: any. */
     imageIds?: string[];
     /** States to include. Default: `["NORMAL"]`. Case-insensitive. */
-    states?: ImageState[];
+    states?: KnownImageState[];
     /** Keep only the newest match (getImage: pick it instead of failing on several). Default: false. */
     mostRecent?: boolean;
     /**
@@ -81,7 +81,7 @@ export interface LookupCriteria {
     /** Undefined when the caller named none (the provider setting then decides). */
     region?: string;
     /** Undefined when the caller named no kind (every kind). */
-    imageTypes?: ImageType[];
+    imageTypes?: KnownImageType[];
     platform?: string;
     osName?: string;
     /** The architecture as given, for messages. */
@@ -91,7 +91,7 @@ export interface LookupCriteria {
     nameRegex?: RegExp;
     tags?: Record<string, string>;
     imageIds?: string[];
-    states: ImageState[];
+    states: KnownImageState[];
     mostRecent: boolean;
     allowUnsafeMostRecent: boolean;
 }

@@ -3,7 +3,7 @@
  * Output. While any argument is unknown (in preview), the result is unknown and nothing is read.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { ImageState, ImageType } from "../backend/types";
+import { KnownImageState, KnownImageType } from "../backend/types";
 import { getImage, GetImageResult } from "./getImage";
 import { getImages, GetImagesResult, LookupOptions } from "./getImages";
 import { GetImagesArgs } from "./lookupArgs";
@@ -13,9 +13,9 @@ export interface GetImagesOutputArgs {
     /** See {@link GetImagesArgs.region}. Default: the provider setting `region`. */
     region?: pulumi.Input<string>;
     /** See {@link GetImagesArgs.imageTypes}. Default: every kind. */
-    imageTypes?: pulumi.Input<pulumi.Input<ImageType>[]>;
+    imageTypes?: pulumi.Input<pulumi.Input<KnownImageType>[]>;
     /** See {@link GetImagesArgs.imageType}. */
-    imageType?: pulumi.Input<ImageType>;
+    imageType?: pulumi.Input<KnownImageType>;
     /** See {@link GetImagesArgs.platform}. Default: any. */
     platform?: pulumi.Input<string>;
     /** See {@link GetImagesArgs.osName}. Default: any. */
@@ -29,7 +29,7 @@ export interface GetImagesOutputArgs {
     /** See {@link GetImagesArgs.imageIds}. Default: any. */
     imageIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** See {@link GetImagesArgs.states}. Default: `["NORMAL"]`. */
-    states?: pulumi.Input<pulumi.Input<ImageState>[]>;
+    states?: pulumi.Input<pulumi.Input<KnownImageState>[]>;
     /** See {@link GetImagesArgs.mostRecent}. Default: false. */
     mostRecent?: pulumi.Input<boolean>;
     /** See {@link GetImagesArgs.allowUnsafeMostRecent}. Default: false. */

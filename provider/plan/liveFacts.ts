@@ -125,10 +125,12 @@ export class LiveFacts {
 
     constructor(private readonly backend: ImageBackend) {}
 
-    /** The regions the service offers (DescribeRegions, once per run). */
+    /** The regions CVM is offered in (Region service DescribeRegions, once per run). */
     regions(): Promise<RegionInfo[]> {
         return this.regionList.get("", () =>
-            reading("the list of regions (DescribeRegions)", () => this.backend.describeRegions()),
+            reading("the list of CVM regions (Region service DescribeRegions)", () =>
+                this.backend.describeRegions(),
+            ),
         );
     }
 

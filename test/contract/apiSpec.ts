@@ -25,12 +25,14 @@ export interface SpecMember {
     output_required?: boolean;
     value_allowed_null?: boolean;
     disabled?: boolean;
+    /** The official description (Chinese, often HTML): where limits in prose are written. */
+    document?: string;
 }
 interface SpecObject {
     members: SpecMember[];
 }
 interface SpecApi {
-    actions: Record<string, { input: string; output: string; status?: string }>;
+    actions: Record<string, { input: string; output: string; status?: string; document?: string }>;
     objects: Record<string, SpecObject>;
 }
 export interface SpecExample {
@@ -325,4 +327,26 @@ function sampleValue(service: SpecService, member: SpecMember, depth: number): u
 /** Whether a member holds a scalar (or a list of scalars) rather than objects of the spec. */
 export function isScalarMember(member: SpecMember): boolean {
     return PRIMITIVES.has(member.member) || STRING_FORMATS.has(member.member);
+}
+
+/** The official description of an action and its status (`online`, `deprecated`, ...). */
+export function actionDocument(
+    service: SpecService,
+    actionName: string,
+): { document: string; status: string } {
+    const found = api(service).actions[actionName];
+    if (!found) throw new Error(`the ${service} spec has no action ${actionName}`);
+    return { document: found.document ?? "", status: found.status ?? "" };
+}
+
+/** The official description of one top-level request parameter of an action. */
+export function requestMemberDocument(service: SpecService, actionName: string, memberName: string): string {
+    const member = requestMembers(service, actionName).find((m) => m.name === memberName);
+    if (!member) throw new Error(`${service} ${actionName} has no parameter ${memberName}`);
+    return member.document ?? "";
+}
+
+/** The API version of a service as the X-TC-Version header spells it (`v20170312` → `2017-03-12`). */
+export function specVersionHeader(service: SpecService): string {
+    return SPEC_VERSIONS[service].replace(/^v(\d{4})(\d{2})(\d{2})$/, "$1-$2-$3");
 }

@@ -114,7 +114,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         kind: "CustomImage",
         property: "region",
         args: () => image({ region: "ap-atlantis" }),
-        expect: /region "ap-atlantis" is not a region that Tencent Cloud offers to this account .*: use one of those/,
+        expect: /region "ap-atlantis" is not a CVM region: it is unknown, or CVM is not offered there .*: use one of those/,
     },
     {
         title: "region of the wrong type",
@@ -696,7 +696,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         kind: "ImageCopy",
         property: "sourceRegion",
         args: (f) => copy(f, { sourceRegion: "ap-atlantis" }),
-        expect: /sourceRegion "ap-atlantis" is not a region that Tencent Cloud offers to this account .*: use one of those/,
+        expect: /sourceRegion "ap-atlantis" is not a CVM region: it is unknown, or CVM is not offered there .*: use one of those/,
     },
     {
         title: "destinationRegions empty",
@@ -725,7 +725,7 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         kind: "ImageCopy",
         property: "destinationRegions",
         args: (f) => copy(f, { destinationRegions: ["ap-atlantis"] }),
-        expect: /destinationRegions\[0\] "ap-atlantis" is not a region that Tencent Cloud offers to this account/,
+        expect: /destinationRegions\[0\] "ap-atlantis" is not a CVM region: it is unknown, or CVM is not offered there/,
     },
     {
         title: "destinationRegions with a malformed region",

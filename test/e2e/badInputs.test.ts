@@ -92,7 +92,8 @@ describe("bad input: every argument and rule is refused at preview, with no muta
         });
         const publics = await sandbox.api.listImages(HOME, { imageTypes: ["PUBLIC_IMAGE"] });
         const sharedIn = await sandbox.api.listImages(HOME, { imageTypes: ["SHARED_IMAGE"] });
-        const market = await sandbox.api.listImages(HOME, { imageTypes: ["MARKET_IMAGE"] });
+        // No image-type filter value selects marketplace images: they are told apart by their ImageType.
+        const market = (await sandbox.api.listImages(HOME)).filter((i) => i.imageType === "MARKET_IMAGE");
         const foreign = Object.values(state.accounts[SECOND_ACCOUNT.accountId][HOME].images).find(
             (i) => i.imageName === "second-private-build",
         )!;

@@ -77,7 +77,8 @@ export interface CaseIds {
 export async function lookUpCaseIds(api: ImageBackend): Promise<CaseIds> {
     const [publics, markets, shared, own, ownShanghai] = await Promise.all([
         api.listImages(CASE_REGION, { imageTypes: ["PUBLIC_IMAGE"] }),
-        api.listImages(CASE_REGION, { imageTypes: ["MARKET_IMAGE"] }),
+        // No image-type filter value selects marketplace images: they are told apart by their ImageType.
+        api.listImages(CASE_REGION).then((all) => all.filter((i) => i.imageType === "MARKET_IMAGE")),
         api.listImages(CASE_REGION, { imageTypes: ["SHARED_IMAGE"] }),
         api.listImages(CASE_REGION, { imageTypes: ["PRIVATE_IMAGE"] }),
         api.listImages("ap-shanghai", { imageTypes: ["PRIVATE_IMAGE"] }),
@@ -356,7 +357,7 @@ export const PLAN_RULE_CASES: readonly PlanRuleCase[] = [
                 destinationRegions: ["ap-shangai"],
             }),
         expected:
-            /ImageCopy "typo-copy": destinationRegions\[0\] "ap-shangai" is not a region that Tencent Cloud offers to this account .*did you mean ap-shanghai\?/,
+            /ImageCopy "typo-copy": destinationRegions\[0\] "ap-shangai" is not a CVM region: it is unknown, or CVM is not offered there .*did you mean ap-shanghai\?/,
     },
     {
         title: "A marketplace image outside mainland China",

@@ -33,8 +33,11 @@ export function describeImageKind(image: Image): string {
             return `a marketplace image (${image.osName || image.imageName}) sold by a third-party vendor`;
         case "SHARED_IMAGE":
             return `an image ("${image.imageName}") that account ${image.imageCreator} shares with this account`;
-        default:
+        case "PRIVATE_IMAGE":
             return `a custom image ("${image.imageName}") of this account`;
+        default:
+            // A kind the service added after this provider was written: never taken for the account's own.
+            return `an image ("${image.imageName}") of kind ${image.imageType}, which this provider does not know`;
     }
 }
 

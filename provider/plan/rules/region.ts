@@ -1,10 +1,13 @@
-/** Rule: a named region exists and is offered to the account (DescribeRegions is the truth). */
+/**
+ * Rule: a named region is one where CVM is offered. The truth is the Region service's
+ * DescribeRegions for product `cvm` (CVM's own DescribeRegions is no longer maintained).
+ */
 import type { RegionInfo } from "../../backend/types";
 import { CheckFailure, ResourceRef, failure, quote } from "../failures";
 import { KNOWN_REGIONS, nearestName } from "../formats";
 
 /**
- * The failures of one region name against the live region list: none when DescribeRegions lists it
+ * The failures of one region name against the live list of CVM regions: none when it is listed
  * as available. `label` is how the message names the value (e.g. `destinationRegions[1]`).
  */
 export function regionFailures(
@@ -21,7 +24,8 @@ export function regionFailures(
             failure(
                 ref,
                 property,
-                `${label} ${quote(region)} is ${info.regionState}, not AVAILABLE (DescribeRegions): use an available region`,
+                `${label} ${quote(region)} is a CVM region that is ${info.regionState}, not AVAILABLE ` +
+                    `(Region service DescribeRegions for cvm): use an available region`,
             ),
         ];
     }
@@ -31,8 +35,8 @@ export function regionFailures(
         failure(
             ref,
             property,
-            `${label} ${quote(region)} is not a region that Tencent Cloud offers to this account ` +
-                `(DescribeRegions lists ${names.join(", ") || "none"}): ` +
+            `${label} ${quote(region)} is not a CVM region: it is unknown, or CVM is not offered there ` +
+                `(the Region service lists for cvm: ${names.join(", ") || "none"}): ` +
                 (near ? `did you mean ${near}?` : "use one of those"),
         ),
     ];

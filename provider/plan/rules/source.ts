@@ -38,7 +38,8 @@ export function instanceSourceFailures(
                         `may not be listed as a data disk: remove it from dataDiskIds`,
                 ),
             );
-        } else if (!instance.dataDiskIds.includes(diskId)) {
+        } else if (!instance.dataDiskIds.includes(diskId) && !instance.unidentifiedDataDisks) {
+            // A disk the reply listed without its ID may be this one: only a complete list can refuse it.
             failures.push(
                 failure(
                     ref,

@@ -13,6 +13,16 @@ export const SETTINGS: ProviderSettings = {
     maxShareAccounts: 50,
 };
 
+let callerCounter = 0;
+
+/**
+ * SETTINGS with a secret ID no other test uses: facts remembered per caller for the whole process
+ * (the root account from GetCallerIdentity) are then asked for afresh.
+ */
+export function freshCaller(): ProviderSettings {
+    return { ...SETTINGS, secretId: `${SECRET_ID}-${++callerCounter}` };
+}
+
 /** One request as the fake server saw it. */
 export interface Captured {
     headers: Record<string, string>;

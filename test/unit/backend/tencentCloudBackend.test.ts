@@ -3,7 +3,8 @@ import nock from "nock";
 import { createImageBackend } from "../../../provider/backend";
 import { CallInfo } from "../../../provider/backend/client";
 import { ReplyShapeError, TencentCloudApiError, TransportError } from "../../../provider/backend/errors";
-import { imageResourceName, toApiFilters } from "../../../provider/backend/tencentCloudBackend";
+import { ImportedImageNotFoundError } from "../../../provider/backend/importedImage";
+import { imageResourceName, toApiFilters } from "../../../provider/backend/requestBodies";
 import { InstantClock } from "./fakeClock";
 import {
     apiImage,
@@ -12,15 +13,15 @@ import {
     CVM,
     fakeApi,
     FakeReply,
+    freshCaller,
     netError,
-    SETTINGS,
 } from "./helpers";
 
 const REGION = "ap-guangzhou";
 
 function backend() {
     const calls: CallInfo[] = [];
-    const b = createImageBackend(SETTINGS, {
+    const b = createImageBackend(freshCaller(), {
         rateLimit: false,
         clock: new InstantClock(),
         onCall: (c) => calls.push(c),
@@ -127,14 +128,14 @@ describe("TencentCloudBackend", () => {
         });
 
         it("a malformed image is a boundary error naming the action and the field", async () => {
-            fakeApi(CVM, [{ TotalCount: 1, ImageSet: [apiImage({ ImageState: "MELTING" })] }]);
+            fakeApi(CVM, [{ TotalCount: 1, ImageSet: [apiImage({ ImageSize: "50" })] }]);
             const error = await backend()
                 .b.describeImagesByIds(REGION, ["img-aaaaaaaa"])
                 .catch((e: unknown) => e);
             assert.ok(error instanceof ReplyShapeError);
             assert.match(
                 error.message,
-                /^DescribeImages in ap-guangzhou returned an unexpected reply: Response\.ImageSet\[0\]\.ImageState: /,
+                /^DescribeImages in ap-guangzhou returned an unexpected reply: Response\.ImageSet\[0\]\.ImageSize: /,
             );
         });
 
@@ -160,7 +161,7 @@ describe("TencentCloudBackend", () => {
                 { TotalCount: 230, ImageSet: page(30, 200) },
             ]);
             const images = await backend().b.listImages(REGION, {
-                imageTypes: ["PRIVATE_IMAGE", "MARKET_IMAGE"],
+                imageTypes: ["PRIVATE_IMAGE", "SHARED_IMAGE"],
                 imageName: "web",
                 platform: "Ubuntu",
                 tags: { team: "web" },
@@ -175,7 +176,7 @@ describe("TencentCloudBackend", () => {
                 ],
             );
             assert.deepEqual(sent[0].json.Filters, [
-                { Name: "image-type", Values: ["PRIVATE_IMAGE", "MARKET_IMAGE"] },
+                { Name: "image-type", Values: ["PRIVATE_IMAGE", "SHARED_IMAGE"] },
                 { Name: "image-name", Values: ["web"] },
                 { Name: "platform", Values: ["Ubuntu"] },
                 { Name: "tag:team", Values: ["web"] },
@@ -267,6 +268,57 @@ describe("TencentCloudBackend", () => {
         });
     });
 
+    describe("importImage without ImageId in the reply (as in the official example)", () => {
+        const request = {
+            imageName: "imp",
+            imageUrl: "https://bucket.cos.ap-guangzhou.myqcloud.com/disk.qcow2",
+            osType: "CentOS",
+            osVersion: "7",
+            architecture: "x86_64",
+            tags: { "pulumi-images:managed-by": "pulumi-tencentcloud-images", "pulumi-images:name": "web" },
+        };
+
+        it("finds the image by its name and tags, looking again while it is not listed yet", async () => {
+            const sent = fakeApi(CVM, [
+                {},
+                { TotalCount: 0, ImageSet: [] },
+                {
+                    TotalCount: 2,
+                    ImageSet: [
+                        apiImage({ ImageId: "img-other001", ImageName: "imp-2" }),
+                        apiImage({ ImageId: "img-imp00002", ImageName: "imp", ImageState: "IMPORTING" }),
+                    ],
+                },
+            ]);
+            assert.equal(await backend().b.importImage(REGION, request), "img-imp00002");
+            assert.deepEqual(
+                sent.map((s) => s.headers["x-tc-action"]),
+                ["ImportImage", "DescribeImages", "DescribeImages"],
+            );
+            assert.deepEqual(sent[1].json.Filters, [
+                { Name: "image-type", Values: ["PRIVATE_IMAGE"] },
+                { Name: "image-name", Values: ["imp"] },
+                { Name: "tag:pulumi-images:managed-by", Values: ["pulumi-tencentcloud-images"] },
+                { Name: "tag:pulumi-images:name", Values: ["web"] },
+            ]);
+        });
+
+        it("gives up after a bounded number of looks, saying what to do", async () => {
+            const empty = { TotalCount: 0, ImageSet: [] };
+            const sent = fakeApi(CVM, [{}, empty, empty, empty, empty, empty, empty]);
+            const error = await backend()
+                .b.importImage(REGION, request)
+                .catch((e: unknown) => e);
+            assert.ok(error instanceof ImportedImageNotFoundError);
+            assert.match(
+                error.message,
+                /no own image named "imp" carrying the tags it was sent with appeared/,
+            );
+            assert.equal(sent.filter((s) => s.headers["x-tc-action"] === "ImportImage").length, 1);
+            assert.equal(sent.length, 7);
+        });
+    });
+
     it("deleteImages sends DeleteBindedSnap and DryRun", async () => {
         const sent = fakeApi(CVM, [{}]);
         await backend().b.deleteImages(REGION, ["img-aaaaaaaa"], { deleteSnapshots: true, dryRun: false });
@@ -282,16 +334,25 @@ describe("TencentCloudBackend", () => {
     });
 
     describe("modifyImageTags", () => {
-        it("reads the owner from ImageCreator once, then calls the Tag service", async () => {
-            const sent = fakeApi(CVM, [{ TotalCount: 1, ImageSet: [apiImage()] }]);
-            const tagSent = fakeApi("https://tag.tencentcloudapi.com", [{}, {}]);
+        const STS = "https://sts.tencentcloudapi.com";
+        const TAG = "https://tag.tencentcloudapi.com";
+
+        it("names the resource with the root account from GetCallerIdentity, asked once per credentials", async () => {
+            const stsSent = fakeApi(STS, [{ AccountId: "100000000001", UserId: "100000000077" }]);
+            const tagSent = fakeApi(TAG, [{}, {}]);
             const { b } = backend();
             await b.modifyImageTags(REGION, "img-aaaaaaaa", {
                 replace: { team: "api", env: "prod" },
                 remove: ["old"],
             });
             await b.modifyImageTags(REGION, "img-cccccccc", { replace: {}, remove: ["x"] });
-            assert.equal(sent.length, 1, "the owner account is looked up once");
+            assert.equal(stsSent.length, 1, "the root account is asked for once");
+            assertCall(stsSent[0], "GetCallerIdentity", {
+                version: "2018-08-13",
+                service: "sts",
+                region: null,
+            });
+            assert.equal(stsSent[0].body, "{}");
             assertCall(tagSent[0], "ModifyResourceTags", { version: "2018-08-13", service: "tag" });
             assert.equal(tagSent[0].headers["host"], "tag.tencentcloudapi.com");
             assert.deepEqual(tagSent[0].json, {
@@ -308,17 +369,67 @@ describe("TencentCloudBackend", () => {
             });
         });
 
-        it("refuses to tag an image it does not own", async () => {
-            fakeApi(CVM, [
-                {
-                    TotalCount: 1,
-                    ImageSet: [apiImage({ ImageType: "SHARED_IMAGE", ImageCreator: "100000000002" })],
-                },
-            ]);
-            await assert.rejects(
-                backend().b.modifyImageTags(REGION, "img-aaaaaaaa", { replace: { a: "b" }, remove: [] }),
-                /Cannot tag image img-aaaaaaaa in ap-guangzhou: it is a SHARED_IMAGE/,
+        it("another backend with the same credentials does not ask again; other credentials do", async () => {
+            const settings = freshCaller();
+            const stsSent = fakeApi(STS, [{ AccountId: "100000000001" }, { AccountId: "100000000009" }]);
+            const tagSent = fakeApi(TAG, [{}, {}, {}]);
+            const make = (s: typeof settings) =>
+                createImageBackend(s, { rateLimit: false, clock: new InstantClock() });
+            await make(settings).modifyImageTags(REGION, "img-aaaaaaaa", { replace: { a: "1" }, remove: [] });
+            await make(settings).modifyImageTags(REGION, "img-aaaaaaaa", { replace: { a: "2" }, remove: [] });
+            await make(freshCaller()).modifyImageTags(REGION, "img-aaaaaaaa", {
+                replace: { a: "3" },
+                remove: [],
+            });
+            assert.equal(stsSent.length, 2);
+            assert.deepEqual(
+                tagSent.map((t) => t.json.Resource),
+                [
+                    imageResourceName(REGION, "100000000001", "img-aaaaaaaa"),
+                    imageResourceName(REGION, "100000000001", "img-aaaaaaaa"),
+                    imageResourceName(REGION, "100000000009", "img-aaaaaaaa"),
+                ],
             );
+        });
+
+        it("a failed GetCallerIdentity is not remembered", async () => {
+            const settings = freshCaller();
+            const make = () => createImageBackend(settings, { rateLimit: false, maxAttempts: 1 });
+            fakeApi(STS, [
+                { Error: { Code: "AuthFailure.SignatureFailure", Message: "x" } },
+                { AccountId: "1" },
+            ]);
+            const tagSent = fakeApi(TAG, [{}]);
+            await assert.rejects(
+                make().modifyImageTags(REGION, "img-aaaaaaaa", { replace: { a: "1" }, remove: [] }),
+                (e: unknown) => e instanceof TencentCloudApiError && e.action === "GetCallerIdentity",
+            );
+            await make().modifyImageTags(REGION, "img-aaaaaaaa", { replace: { a: "1" }, remove: [] });
+            assert.equal(tagSent[0].json.Resource, imageResourceName(REGION, "1", "img-aaaaaaaa"));
+        });
+
+        it("sends at most 10 ReplaceTags and 10 DeleteTags per call, never an empty list", async () => {
+            fakeApi(STS, [{ AccountId: "100000000001" }]);
+            const tagSent = fakeApi(TAG, [{}, {}, {}]);
+            const replace = Object.fromEntries(Array.from({ length: 23 }, (_, i) => [`k${i}`, `v${i}`]));
+            const remove = Array.from({ length: 12 }, (_, i) => `r${i}`);
+            await backend().b.modifyImageTags(REGION, "img-aaaaaaaa", { replace, remove });
+            assert.deepEqual(
+                tagSent.map((t) => [
+                    (t.json.ReplaceTags as unknown[] | undefined)?.length,
+                    (t.json.DeleteTags as unknown[] | undefined)?.length,
+                ]),
+                [
+                    [10, 10],
+                    [10, 2],
+                    [3, undefined],
+                ],
+            );
+            assert.equal("DeleteTags" in tagSent[2].json, false);
+            const sentKeys = tagSent.flatMap((t) =>
+                ((t.json.ReplaceTags as { TagKey: string }[] | undefined) ?? []).map((tag) => tag.TagKey),
+            );
+            assert.deepEqual(sentKeys, Object.keys(replace));
         });
 
         it("makes no call when nothing changes", async () => {
@@ -378,8 +489,8 @@ describe("TencentCloudBackend", () => {
         assert.equal(sent[0].body, "{}");
     });
 
-    it("describeRegions sends no region and maps RegionSet", async () => {
-        const sent = fakeApi(CVM, [
+    it("describeRegions asks the Region service for product cvm, with no region", async () => {
+        const sent = fakeApi("https://region.tencentcloudapi.com", [
             {
                 TotalCount: 1,
                 RegionSet: [
@@ -387,6 +498,10 @@ describe("TencentCloudBackend", () => {
                         Region: "ap-guangzhou",
                         RegionName: "South China (Guangzhou)",
                         RegionState: "AVAILABLE",
+                        RegionTypeMC: null,
+                        LocationMC: null,
+                        RegionNameMC: null,
+                        RegionIdMC: null,
                     },
                 ],
             },
@@ -394,7 +509,30 @@ describe("TencentCloudBackend", () => {
         assert.deepEqual(await backend().b.describeRegions(), [
             { region: "ap-guangzhou", regionName: "South China (Guangzhou)", regionState: "AVAILABLE" },
         ]);
-        assertCall(sent[0], "DescribeRegions", { region: null });
+        assertCall(sent[0], "DescribeRegions", { region: null, service: "region", version: "2022-06-27" });
+        assert.deepEqual(sent[0].json, { Product: "cvm" });
+    });
+
+    it("with an endpoint override, Region and STS calls go there too, signed for their own service", async () => {
+        const endpoint = "http://127.0.0.1:18080";
+        const sent = fakeApi(endpoint, [{ TotalCount: 0, RegionSet: [] }, { AccountId: "100000000001" }, {}]);
+        const b = createImageBackend(
+            { ...freshCaller(), endpoint },
+            { rateLimit: false, clock: new InstantClock() },
+        );
+        await b.describeRegions();
+        await b.modifyImageTags(REGION, "img-aaaaaaaa", { replace: { a: "1" }, remove: [] });
+        assert.deepEqual(
+            sent.map((c) => [c.headers["host"], c.headers["x-tc-action"], c.headers["x-tc-region"]]),
+            [
+                ["127.0.0.1:18080", "DescribeRegions", undefined],
+                ["127.0.0.1:18080", "GetCallerIdentity", undefined],
+                ["127.0.0.1:18080", "ModifyResourceTags", REGION],
+            ],
+        );
+        assertCall(sent[0], "DescribeRegions", { region: null, service: "region", version: "2022-06-27" });
+        assertCall(sent[1], "GetCallerIdentity", { region: null, service: "sts", version: "2018-08-13" });
+        assertCall(sent[2], "ModifyResourceTags", { service: "tag", version: "2018-08-13" });
     });
 
     it("describeInstances maps disks", async () => {
@@ -423,6 +561,32 @@ describe("TencentCloudBackend", () => {
         ]);
         assertCall(sent[0], "DescribeInstances");
         assert.deepEqual(sent[0].json, { InstanceIds: ["ins-aaaaaaaa"], Limit: 100 });
+    });
+
+    it("describeInstances reads disks the reply gives no DiskId (optional in the spec)", async () => {
+        fakeApi(CVM, [
+            {
+                TotalCount: 1,
+                InstanceSet: [
+                    {
+                        InstanceId: "ins-aaaaaaaa",
+                        InstanceName: "web-1",
+                        InstanceState: "RUNNING",
+                        SystemDisk: {},
+                        DataDisks: [{ DiskId: "disk-data0001" }, {}],
+                    },
+                ],
+            },
+        ]);
+        assert.deepEqual(await backend().b.describeInstances(REGION, ["ins-aaaaaaaa"]), [
+            {
+                instanceId: "ins-aaaaaaaa",
+                instanceName: "web-1",
+                instanceState: "RUNNING",
+                dataDiskIds: ["disk-data0001"],
+                unidentifiedDataDisks: 1,
+            },
+        ]);
     });
 
     it("describeSnapshots calls CBS", async () => {

@@ -45,7 +45,7 @@ export class FakeBackend implements ImageBackend {
         this.calls.push({ method: "listImages", region, filter });
         return this.images.filter(
             (i) =>
-                (!filter?.imageTypes || filter.imageTypes.includes(i.imageType)) &&
+                (!filter?.imageTypes || (filter.imageTypes as readonly string[]).includes(i.imageType)) &&
                 (!filter?.platform || i.platform.toLowerCase().includes(filter.platform.toLowerCase())) &&
                 Object.entries(filter?.tags ?? {}).every(([k, v]) => i.tags[k] === v),
         );

@@ -75,7 +75,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             assert.equal(r.failures.length, 1);
             assert.match(
                 r.failures[0].reason,
-                /region "ap-guangzou" is not a region that Tencent Cloud offers.*did you mean ap-guangzhou\?/,
+                /region "ap-guangzou" is not a CVM region: it is unknown, or CVM is not offered there.*did you mean ap-guangzhou\?/,
             );
             assert.deepEqual(backend.log, ["describeRegions "]);
         });
@@ -262,7 +262,9 @@ describe("plan/check (end to end with a fake backend)", () => {
                 checkCustomImage({}, web, ctx),
                 (e: unknown) =>
                     e instanceof FactReadError &&
-                    /the list of regions \(DescribeRegions\).*SecretIdNotFound/.test(e.message),
+                    /the list of CVM regions \(Region service DescribeRegions\).*SecretIdNotFound/.test(
+                        e.message,
+                    ),
             );
         });
     });
@@ -405,7 +407,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             );
             assert.match(
                 reasons(r.failures),
-                /destinationRegions\|.*destinationRegions\[1\] "ap-mumbai" is not a region that Tencent Cloud offers/,
+                /destinationRegions\|.*destinationRegions\[1\] "ap-mumbai" is not a CVM region: it is unknown, or CVM is not offered there/,
             );
         });
 

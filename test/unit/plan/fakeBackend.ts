@@ -83,7 +83,7 @@ export class FakeBackend implements ImageBackend {
     private matches(image: Image, region: string, filter?: ImageFilter): boolean {
         return (
             image.region === region &&
-            (!filter?.imageTypes || filter.imageTypes.includes(image.imageType)) &&
+            (!filter?.imageTypes || (filter.imageTypes as readonly string[]).includes(image.imageType)) &&
             (!filter?.imageName || image.imageName.includes(filter.imageName))
         );
     }

@@ -38,14 +38,14 @@ describe("plan/rules", () => {
             assert.equal(f.property, "destinationRegions");
             assert.equal(
                 f.reason,
-                'ImageCopy "c": destinationRegions[1] "ap-singapor" is not a region that Tencent Cloud offers to this ' +
-                    "account (DescribeRegions lists ap-guangzhou, ap-shanghai, ap-singapore): did you mean ap-singapore?",
+                'ImageCopy "c": destinationRegions[1] "ap-singapor" is not a CVM region: it is unknown, or CVM is not ' +
+                    "offered there (the Region service lists for cvm: ap-guangzhou, ap-shanghai, ap-singapore): did you mean ap-singapore?",
             );
         });
         it("fails a documented region that this endpoint does not offer", () => {
             assert.match(
                 regionFailures(custom, "region", "region", "ap-tokyo", offered)[0].reason,
-                /"ap-tokyo" is not a region/,
+                /"ap-tokyo" is not a CVM region/,
             );
         });
         it("fails a region that is not AVAILABLE", () => {
@@ -98,6 +98,13 @@ describe("plan/rules", () => {
             assert.match(
                 ownImageFailures(custom, "imageName", market, "rename")[0].reason,
                 /can be renamed: leave its name/,
+            );
+        });
+        it("an image of a kind the service added later is never taken for the account's own", () => {
+            const future = makeImage({ imageId: "img-new00001", imageType: "FUTURE_IMAGE", imageName: "x" });
+            assert.match(
+                ownImageFailures(share, "imageId", future, "share")[0].reason,
+                /img-new00001 is an image \("x"\) of kind FUTURE_IMAGE, which this provider does not know; only your own custom images \(PRIVATE_IMAGE\) can be shared/,
             );
         });
         it("marketplace images only in mainland China", () => {
@@ -162,6 +169,24 @@ describe("plan/rules", () => {
             assert.match(
                 f[1].reason,
                 /source.dataDiskIds\[2\] "disk-other001" is not a data disk of ins-aaaaaaaa \(its data disks: disk-dat00001\)/,
+            );
+        });
+    });
+
+    describe("instance source whose reply gave a data disk no DiskId (optional in the spec)", () => {
+        const partial = {
+            instanceId: "ins-aaaaaaaa",
+            instanceName: "web",
+            instanceState: "RUNNING",
+            dataDiskIds: ["disk-dat00001"],
+            unidentifiedDataDisks: 1,
+        };
+        it("does not refuse a disk that may be the unnamed one", () => {
+            assert.deepEqual(
+                instanceSourceFailures(custom, "ap-guangzhou", "ins-aaaaaaaa", partial, [
+                    { index: 0, diskId: "disk-other001" },
+                ]),
+                [],
             );
         });
     });

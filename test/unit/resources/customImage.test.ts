@@ -5,6 +5,15 @@ import { rejection, REGION, useFakeCloud } from "./harness";
 
 const MARKERS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [RESOURCE_NAME_TAG]: "web" };
 
+const IMPORT_SOURCE = {
+    import: {
+        imageUrl: "https://cos.test/x.qcow2",
+        osType: "CentOS",
+        osVersion: "7",
+        architecture: "x86_64",
+    },
+};
+
 const inputs = {
     __logicalName: "web",
     __provider: "serialized-provider-text",
@@ -74,20 +83,34 @@ describe("CustomImage provider", () => {
         });
 
         it("imports from a URL", async () => {
-            const source = {
-                import: {
-                    imageUrl: "https://cos.test/x.qcow2",
-                    osType: "CentOS",
-                    osVersion: "7",
-                    architecture: "x86_64",
-                },
-            };
+            const source = IMPORT_SOURCE;
             const result = await customImage.create({ ...inputs, source });
             const [call] = h.cloud.callsOf("ImportImage");
             assert.equal(call.body.ImageUrl, "https://cos.test/x.qcow2");
             assert.equal(call.body.OsType, "CentOS");
             assert.equal((result.outs as Record<string, unknown>).imageState, "NORMAL");
             assert.equal(h.cloud.callsOf("CreateImage").length, 0);
+        });
+
+        it("imports when the ImportImage reply names no image: finds it by name and markers, then waits", async () => {
+            h.cloud.importReplyNamesNoImage = true;
+            h.cloud.createPlan = [{ state: "IMPORTING" }, { state: "NORMAL" }];
+            h.cloud.addImage({ region: REGION, ImageName: `${inputs.imageName}-other` });
+            const source = IMPORT_SOURCE;
+            const result = await customImage.create({ ...inputs, source });
+            const [made] = h.cloud.byName(REGION, inputs.imageName);
+            assert.equal(result.id, made.ImageId);
+            assert.equal((result.outs as Record<string, unknown>).imageState, "NORMAL");
+            assert.equal(h.cloud.callsOf("ImportImage").length, 1);
+            const lookups = h.cloud.callsOf("DescribeImages").filter((c) => Array.isArray(c.body.Filters));
+            assert.ok(
+                lookups.some((c) =>
+                    (c.body.Filters as { Name: string; Values: string[] }[]).some(
+                        (f) => f.Name === `tag:${RESOURCE_NAME_TAG}` && f.Values[0] === "web",
+                    ),
+                ),
+                "looked up by the resource's marker tag",
+            );
         });
 
         it("refuses to take over an image of the same name it did not make", async () => {

@@ -76,6 +76,8 @@ export class FakeCloud {
     /** Per destination region, stages that replace syncPlan. */
     syncPlanFor: Record<string, Stage[]> = {};
     regions = ["ap-guangzhou", "ap-shanghai", "ap-singapore", "ap-beijing"];
+    /** ImportImage replies with RequestId only, as its official example does. */
+    importReplyNamesNoImage = false;
 
     /** Starts answering every POST / on the endpoint. */
     start(): this {
@@ -237,7 +239,9 @@ export class FakeCloud {
                                     ? f.Values.includes(image.ImageType)
                                     : f.Name === "image-name"
                                       ? f.Values.includes(image.ImageName)
-                                      : true,
+                                      : f.Name.startsWith("tag:")
+                                        ? f.Values.includes(image.Tags[f.Name.slice(4)])
+                                        : true,
                             ),
                     );
                 }
@@ -250,6 +254,7 @@ export class FakeCloud {
                 const first = action === "CreateImage" ? "CREATING" : "IMPORTING";
                 const image = this.newImage(region, body.ImageName as string, first, this.createPlan, tags);
                 image.ImageDescription = (body.ImageDescription as string | undefined) ?? "";
+                if (action === "ImportImage" && this.importReplyNamesNoImage) return {};
                 return { ImageId: image.ImageId };
             }
             case "DeleteImages": {
@@ -269,8 +274,13 @@ export class FakeCloud {
                 if (typeof body.ImageDescription === "string") image.ImageDescription = body.ImageDescription;
                 return {};
             }
+            case "GetCallerIdentity":
+                return { AccountId: ACCOUNT, UserId: ACCOUNT, PrincipalId: ACCOUNT, Type: "CAMUser" };
             case "ModifyResourceTags": {
-                const imageId = /image\/(img-\w+)$/.exec(body.Resource as string)?.[1] ?? "";
+                const resource = new RegExp(`^qcs::cvm:${region}:uin/${ACCOUNT}:image/(img-\\w+)$`);
+                const imageId = resource.exec(body.Resource as string)?.[1];
+                if (!imageId)
+                    throw new ApiError("InvalidParameter", `bad resource name ${String(body.Resource)}`);
                 const image = this.image(region, imageId);
                 for (const t of (body.ReplaceTags ?? []) as { TagKey: string; TagValue: string }[]) {
                     image.Tags[t.TagKey] = t.TagValue;
