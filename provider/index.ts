@@ -5,18 +5,17 @@
  * This file is the public API and nothing else.
  */
 export { CustomImage } from "./resources/customImage";
+export type { CustomImageArgs, CustomImageOutputs } from "./model/customImage";
 export type {
-    CustomImageArgs,
     CustomImageSourceArgs,
     CustomImageInstanceSource,
     CustomImageSnapshotSource,
     CustomImageImportSource,
-} from "./resources/customImage";
+} from "./model/imageSource";
 export { ImageShare } from "./resources/imageShare";
-export type { ImageShareArgs } from "./resources/imageShare";
+export type { ImageShareArgs, ImageShareOutputs } from "./model/imageShare";
 export { ImageCopy } from "./resources/imageCopy";
-export type { ImageCopyArgs } from "./resources/imageCopy";
-export type { CustomImageOutputs, ImageShareOutputs, ImageCopyOutputs } from "./resources/state";
+export type { ImageCopyArgs, ImageCopyOutputs } from "./model/imageCopy";
 
 export { getImages, getImage, getImagesOutput, getImageOutput } from "./lookup";
 export type {

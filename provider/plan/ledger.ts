@@ -7,7 +7,8 @@
  * Contributions in an unknown region, or to an image whose ID is unknown, are simply not recorded.
  */
 import type { ProviderSettings } from "../config";
-import { CheckFailure, ResourceRef, describeResource, failure } from "./failures";
+import { describeResource, type ResourceRef } from "../model/kinds";
+import { CheckFailure, failure } from "./failures";
 import { planSingleton } from "./singletons";
 
 /** What one resource does to the custom-image count of one region. */

@@ -6,15 +6,22 @@
  * looked up by name (names are unique per account and region): one carrying this resource's marker
  * is adopted, never duplicated; one without it is refused unless `adoptExisting` is set.
  */
-import type { CustomImageInputs, CustomImageSource } from "../plan/inputSchemas";
+import {
+    customImageDeclaration,
+    type CustomImageInputs,
+    type CustomImageOutputs,
+} from "../model/customImage";
+import type { CustomImageSource } from "../model/imageSource";
+import { pickInputs } from "../model/property";
+import { DEFAULT_TIMEOUT_MINUTES, defaultImageTimeout } from "../model/timeouts";
+import { hasMarker, markerTags } from "../markers";
 import { Image } from "../backend/types";
-import { checkCustomImage } from "./planChecks";
+import { providerCheckCustomImage } from "./planChecks";
 import { errorCode, operationError, replyMayBeLost, ResourceOperationError } from "./errors";
 import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
-import { defaultImageTimeout, diffCustomImage } from "./diffs";
+import { diffCustomImage } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
-import { describeImage, findOwnImageByName, hasMarker, markerTags, tagChanges, userTags } from "./images";
-import { CustomImageOutputs, DEFAULT_TIMEOUT_MINUTES, INPUT_KEYS, pickInputs } from "./state";
+import { describeImage, findOwnImageByName, tagChanges, userTags } from "./images";
 import { deleteImageAndWait } from "./deletion";
 import {
     describeWaitFailure,
@@ -253,7 +260,7 @@ async function read(
                 : image.imageDescription,
         tags: props.tags === undefined && Object.keys(live).length === 0 ? undefined : live,
     };
-    return { id, props: refreshed, inputs: pickInputs(refreshed, INPUT_KEYS.CustomImage) };
+    return { id, props: refreshed, inputs: pickInputs(customImageDeclaration, refreshed) };
 }
 
 async function update(
@@ -292,8 +299,8 @@ async function remove(id: string, props: CustomImageOutputs, op: OperationContex
 
 /** The handlers of CustomImage. */
 export const customImage = defineResource<CustomImageInputs, CustomImageOutputs>({
-    kind: "CustomImage",
-    check: checkCustomImage,
+    kind: customImageDeclaration.kind,
+    check: providerCheckCustomImage,
     diff: diffCustomImage,
     create,
     read,

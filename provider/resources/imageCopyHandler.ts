@@ -14,22 +14,19 @@
  *
  * ID: `<sourceRegion>:<sourceImageId>`.
  */
-import type { ImageCopyInputs } from "../plan/inputSchemas";
+import { imageCopyDeclaration, type ImageCopyInputs, type ImageCopyOutputs } from "../model/imageCopy";
+import { describeResource } from "../model/kinds";
+import { pickInputs } from "../model/property";
+import { DEFAULT_TIMEOUT_MINUTES } from "../model/timeouts";
+import { hasMarker, markerTags } from "../markers";
 import { Image } from "../backend/types";
-import { checkImageCopy } from "./planChecks";
-import {
-    describeResource,
-    errorCode,
-    operationError,
-    replyMayBeLost,
-    ResourceOperationError,
-} from "./errors";
+import { providerCheckImageCopy } from "./planChecks";
+import { errorCode, operationError, replyMayBeLost, ResourceOperationError } from "./errors";
 import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
 import { diffImageCopy } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
-import { describeImage, findOwnImageByName, hasMarker, markerTags } from "./images";
+import { describeImage, findOwnImageByName } from "./images";
 import { deleteImageAndWait } from "./deletion";
-import { DEFAULT_TIMEOUT_MINUTES, ImageCopyOutputs, INPUT_KEYS, pickInputs } from "./state";
 
 /** How long a copy may take (and how long to wait for a busy source image). */
 const timeoutOf = (inputs: { timeoutMinutes?: number }): number =>
@@ -313,7 +310,7 @@ async function read(
     // A copy deleted outside Pulumi leaves destinationRegions, so the next preview shows it being re-added.
     const destinationRegions = (props.destinationRegions ?? []).filter((r) => r in copies.images);
     const refreshed = outputs({ ...props, destinationRegions }, copies);
-    return { id, props: refreshed, inputs: pickInputs(refreshed, INPUT_KEYS.ImageCopy) };
+    return { id, props: refreshed, inputs: pickInputs(imageCopyDeclaration, refreshed) };
 }
 
 async function update(
@@ -399,8 +396,8 @@ async function remove(_id: string, props: ImageCopyOutputs, op: OperationContext
 
 /** The handlers of ImageCopy. */
 export const imageCopy = defineResource<ImageCopyInputs, ImageCopyOutputs>({
-    kind: "ImageCopy",
-    check: checkImageCopy,
+    kind: imageCopyDeclaration.kind,
+    check: providerCheckImageCopy,
     diff: diffImageCopy,
     create,
     read,

@@ -13,14 +13,20 @@
  *
  * ID: `<region>:<imageId>`.
  */
-import type { ImageShareInputs, ShareMode } from "../plan/inputSchemas";
-import { checkImageShare } from "./planChecks";
+import {
+    imageShareDeclaration,
+    type ImageShareInputs,
+    type ImageShareOutputs,
+    type ShareMode,
+} from "../model/imageShare";
+import { pickInputs } from "../model/property";
+import { DEFAULT_TIMEOUT_MINUTES } from "../model/timeouts";
+import { providerCheckImageShare } from "./planChecks";
 import { errorCode, operationError } from "./errors";
 import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
 import { diffImageShare } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { describeImage } from "./images";
-import { DEFAULT_TIMEOUT_MINUTES, ImageShareOutputs, INPUT_KEYS, pickInputs } from "./state";
 import { whenImageIdle } from "./waits";
 import { isNotFoundError } from "../backend/errors";
 
@@ -185,7 +191,7 @@ async function read(
         sharedAccountIds: (mode === "authoritative" ? [...live] : intersect(stored, live)).sort(),
         allAccountIds: [...live].sort(),
     };
-    return { id, props: refreshed, inputs: pickInputs(refreshed, INPUT_KEYS.ImageShare) };
+    return { id, props: refreshed, inputs: pickInputs(imageShareDeclaration, refreshed) };
 }
 
 async function update(
@@ -214,8 +220,8 @@ async function remove(_id: string, props: ImageShareOutputs, op: OperationContex
 
 /** The handlers of ImageShare. */
 export const imageShare = defineResource<ImageShareInputs, ImageShareOutputs>({
-    kind: "ImageShare",
-    check: checkImageShare,
+    kind: imageShareDeclaration.kind,
+    check: providerCheckImageShare,
     diff: diffImageShare,
     create,
     read,

@@ -7,7 +7,8 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { getResourceContext, ResourceContext } from "./context";
-import { describeResource, Operation, ResourceKind, ResourceRef, wrapOperationError } from "./errors";
+import { describeResource, logicalNameOf, type ResourceKind, type ResourceRef } from "../model/kinds";
+import { Operation, wrapOperationError } from "./errors";
 import { announce, progressReporter, ProgressObservation } from "./progress";
 
 /** What one running operation knows: which resource, which operation, and the context. */
@@ -68,11 +69,6 @@ export interface ResourceHandlers {
     delete(id: string, props: Record<string, unknown>): Promise<void>;
 }
 
-function nameOf(props: Record<string, unknown> | undefined): string | undefined {
-    const name = props?.__logicalName;
-    return typeof name === "string" && name !== "" ? name : undefined;
-}
-
 function operationContext(ref: ResourceRef, op: Operation): OperationContext {
     const ctx = getResourceContext();
     const label = describeResource(ref);
@@ -94,7 +90,7 @@ async function run<T>(
     props: Record<string, unknown> | undefined,
     body: (ref: ResourceRef) => Promise<T> | T,
 ): Promise<T> {
-    const ref: ResourceRef = { kind, name: nameOf(props) };
+    const ref: ResourceRef = { kind, name: logicalNameOf(props) };
     try {
         return await body(ref);
     } catch (error) {

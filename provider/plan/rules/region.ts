@@ -1,6 +1,7 @@
 /** Rule: a named region exists and is offered to the account (DescribeRegions is the truth). */
 import type { RegionInfo } from "../../backend/types";
-import { CheckFailure, ResourceRef, failure, quote } from "../failures";
+import type { ResourceRef } from "../../model/kinds";
+import { CheckFailure, failure, quote } from "../failures";
 import { KNOWN_REGIONS, nearestName } from "../formats";
 
 /**

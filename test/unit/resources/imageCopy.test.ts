@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { imageCopy } from "../../../provider/resources/imageCopyHandler";
-import { MANAGED_BY_TAG, RESOURCE_NAME_TAG } from "../../../provider/resources/images";
+import { MANAGED_BY_TAG, RESOURCE_NAME_TAG } from "../../../provider/markers";
 import { rejection, REGION, useFakeCloud } from "./harness";
 
 const SH = "ap-shanghai";

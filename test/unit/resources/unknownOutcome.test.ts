@@ -3,7 +3,7 @@ import { customImage } from "../../../provider/resources/customImageHandler";
 import { imageCopy } from "../../../provider/resources/imageCopyHandler";
 import { imageShare } from "../../../provider/resources/imageShareHandler";
 import { SETTLE_ATTEMPTS } from "../../../provider/resources/outcome";
-import { MANAGED_BY_TAG, MANAGED_BY_VALUE, RESOURCE_NAME_TAG } from "../../../provider/resources/images";
+import { MANAGED_BY_TAG, MANAGED_BY_VALUE, RESOURCE_NAME_TAG } from "../../../provider/markers";
 import { rejection, REGION, useFakeCloud } from "./harness";
 
 // Mutating calls whose outcome is unknown: an InternalError (the service may or may not have acted)
