@@ -1,6 +1,7 @@
 /** `ImageCopy`, declared once: one custom image copied to one or more other regions. */
 import { z } from "zod";
 import * as fields from "../plan/fieldSchemas";
+import { MAX_USER_TAGS } from "../plan/formats";
 import { isUnknown } from "../plan/unknown";
 import { asSet } from "./diff";
 import { DEFAULT_TIMEOUT_MINUTES } from "./timeouts";
@@ -54,6 +55,19 @@ export const imageCopyDeclaration = declareResource({
             schema: fields.imageName,
             change: "in place",
             readme: { type: "the copies' name", default: "the source image's name" },
+        }),
+        /**
+         * Tags of every copy. Default: the source image's tags (the package's own marker tags are kept
+         * apart). Updated in place (every copy is retagged).
+         */
+        tags: property({
+            schema: fields.tags,
+            change: "in place",
+            readme: {
+                type: `record, ≤ ${MAX_USER_TAGS} tags, set on every copy once it is made (SyncImages cannot tag)`,
+                default: "the source image's tags",
+                change: "in place (every copy is retagged)",
+            },
         }),
         /** Keep the copies when they are removed from the stack (they are only forgotten). Default `false`. */
         retainCopiesOnDelete: property({

@@ -330,6 +330,22 @@ describe("plan/shape: the check schema of each property table", () => {
         assert.deepEqual(failuresOf("CustomImage", { ...image, tags: { "pulumi-image": "x" } }), []);
     });
 
+    it("ImageCopy tags: the same rules as a CustomImage's, unknown values allowed", () => {
+        assert.deepEqual(failuresOf("ImageCopy", { ...copy, tags: { env: "prod", team: UNKNOWN } }), []);
+        assert.deepEqual(failuresOf("ImageCopy", { ...copy, tags: UNKNOWN }), []);
+        assert.match(
+            reasons("ImageCopy", { ...copy, tags: { "pulumi-images:name": "x" } }),
+            /^tags\|ImageCopy "c": tags: tag key "pulumi-images:name" is reserved/,
+        );
+        assert.match(
+            reasons("ImageCopy", { ...copy, tags: { "qcs:x": "v" } }),
+            /^tags\|ImageCopy "c": tags: tag key "qcs:x" starts with "qcs:"/,
+        );
+        const many = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, "v"]));
+        assert.match(reasons("ImageCopy", { ...copy, tags: many }), /tags has 49 tags/);
+        assert.match(reasons("ImageCopy", { ...copy, tags: ["a"] }), /^tags\|.*tags must be a record/);
+    });
+
     it("timeoutMinutes: a whole number from 1 to 1440", () => {
         assert.match(
             reasons("CustomImage", { ...image, timeoutMinutes: 0 }),
