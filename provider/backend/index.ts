@@ -7,9 +7,7 @@ import { CallInfo, TencentCloudClient } from "./client";
 import { Clock } from "./clock";
 import { RateLimiter } from "./rateLimiter";
 import { TencentCloudBackend } from "./tencentCloudBackend";
-import { createHash } from "node:crypto";
 import { ImageBackend } from "./types";
-import { ImageWaiter } from "./waiter";
 
 export * from "./types";
 export * from "./signer";
@@ -45,6 +43,8 @@ export interface CreateImageBackendOptions {
     maxAttempts?: number;
     /** For tests: a fake clock (timestamps, backoff, rate limiting). */
     clock?: Clock;
+    /** The limiter to share (the process context passes the process's one); default this module's. */
+    rateLimiter?: RateLimiter;
 }
 
 /**
@@ -62,7 +62,11 @@ export function createImageBackend(
         settings,
         timeoutMs: options.timeoutMs,
         rateLimiter:
-            options.rateLimit === false ? false : clock ? new RateLimiter({ clock }) : sharedRateLimiter(),
+            options.rateLimit === false
+                ? false
+                : clock
+                  ? new RateLimiter({ clock })
+                  : (options.rateLimiter ?? sharedRateLimiter()),
         retry:
             options.maxAttempts !== undefined
                 ? { maxAttempts: options.maxAttempts, maxThrottledAttempts: options.maxAttempts }
@@ -71,37 +75,4 @@ export function createImageBackend(
         clock,
     });
     return new TencentCloudBackend(client);
-}
-
-/** A backend and the waiter that polls through it. */
-export interface SharedImageBackend {
-    backend: ImageBackend;
-    waiter: ImageWaiter;
-}
-
-const sharedBackends = new Map<string, SharedImageBackend>();
-
-/**
- * One backend and one waiter per credentials+endpoint, for the whole provider process: resources
- * whose operations run concurrently then share the rate limiter and have their waits batched into
- * one DescribeImages per region per tick. The cache key is a hash; nothing is serialised.
- */
-export function sharedImageBackend(settings: ProviderSettings): SharedImageBackend {
-    const key = createHash("sha256")
-        .update(
-            JSON.stringify([
-                settings.secretId,
-                settings.secretKey,
-                settings.securityToken,
-                settings.endpoint,
-            ]),
-        )
-        .digest("hex");
-    let shared = sharedBackends.get(key);
-    if (!shared) {
-        const backend = createImageBackend(settings);
-        shared = { backend, waiter: new ImageWaiter(backend) };
-        sharedBackends.set(key, shared);
-    }
-    return shared;
 }

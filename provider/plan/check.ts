@@ -16,8 +16,8 @@ import { imageShareDeclaration, type ImageShareInputs } from "../model/imageShar
 import { imageCopyDeclaration, type ImageCopyInputs } from "../model/imageCopy";
 import type { CustomImageSource } from "../model/imageSource";
 import { planRefOf, ShapeResult, validateShape, withDefaults } from "./shape";
-import { Ledger, RegionDelta, sharedLedger } from "./ledger";
-import { LiveFacts, sharedLiveFacts } from "./liveFacts";
+import type { Ledger, RegionDelta } from "./ledger";
+import type { LiveFacts } from "./liveFacts";
 import { regionFailures } from "./rules/region";
 import { hasMarker, markerTags, RESOURCE_NAME_TAG } from "../markers";
 import { adoptionFailures, duplicateNameFailures } from "./rules/naming";
@@ -48,11 +48,6 @@ export interface PlanCheckResult {
 
 /** Inputs as the engine hands them over. */
 type Inputs = Record<string, unknown>;
-
-/** The plan context of this process for these settings (facts and ledger shared via `globalThis`). */
-export function sharedPlanContext(settings: ProviderSettings, backend: ImageBackend): PlanContext {
-    return { backend, settings, facts: sharedLiveFacts(settings, backend), ledger: sharedLedger(settings) };
-}
 
 function known<T>(value: T): value is Exclude<T, undefined> {
     return value !== undefined && !isUnknown(value);

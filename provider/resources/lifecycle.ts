@@ -6,7 +6,7 @@
  * partial create/update so the engine records what exists.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { getResourceContext, ResourceContext } from "./context";
+import { processContext, type ProcessContext } from "../processContext";
 import { describeResource, logicalNameOf, type ResourceKind, type ResourceRef } from "../model/kinds";
 import { Operation, wrapOperationError } from "./errors";
 import { announce, progressReporter, ProgressObservation } from "./progress";
@@ -15,7 +15,7 @@ import { announce, progressReporter, ProgressObservation } from "./progress";
 export interface OperationContext {
     readonly ref: ResourceRef;
     readonly op: Operation;
-    readonly ctx: ResourceContext;
+    readonly ctx: ProcessContext;
     /** `CustomImage "web"`. */
     readonly label: string;
     /** Prints one line now: `tencentcloud-images: CustomImage "web": <message>`. */
@@ -70,7 +70,7 @@ export interface ResourceHandlers {
 }
 
 function operationContext(ref: ResourceRef, op: Operation): OperationContext {
-    const ctx = getResourceContext();
+    const ctx = processContext();
     const label = describeResource(ref);
     return {
         ref,

@@ -5,7 +5,7 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as plan from "../plan/check";
 import { isUnknown } from "../plan/unknown";
-import { getResourceContext } from "./context";
+import { processContext } from "../processContext";
 import { diffCustomImage } from "./diffs";
 import { markerTags, RESOURCE_NAME_TAG } from "../markers";
 
@@ -13,8 +13,7 @@ type Inputs = Record<string, unknown>;
 
 /** The plan context of this process: the shared backend, the settings, and the per-run facts and ledger. */
 function currentPlanContext(): plan.PlanContext {
-    const { backend, settings } = getResourceContext();
-    return plan.sharedPlanContext(settings, backend);
+    return processContext();
 }
 
 /** Runs a plan check; the hidden `__logicalName` is kept in the checked inputs whatever the check returns. */

@@ -68,10 +68,10 @@ describe("bad input: every argument and rule is refused at preview, with no muta
         const fromProject = createRequire(path.join(sandbox.engine.projectDir, "index.js"));
         handlers = fromProject("pulumi-tencentcloud-images/dist/provider/resources/handlers") as Handlers;
         resetPlan = (
-            fromProject("pulumi-tencentcloud-images/dist/provider/plan/singletons") as {
-                resetPlanSingletons(): void;
+            fromProject("pulumi-tencentcloud-images/dist/provider/processContext") as {
+                startNewRun(): void;
             }
-        ).resetPlanSingletons;
+        ).startNewRun;
         const settings: Record<string, string> = {
             "tencentcloud-images:endpoint": sandbox.providerEnv.TENCENTCLOUD_IMAGES_ENDPOINT,
             "tencentcloud-images:secretId": sandbox.providerEnv.TENCENTCLOUD_SECRET_ID,

@@ -6,12 +6,10 @@ import {
     planCheckCustomImage,
     planCheckImageCopy,
     planCheckImageShare,
-    sharedPlanContext,
 } from "../../../provider/plan/check";
 import type { CheckFailure } from "../../../provider/plan/failures";
 import { Ledger } from "../../../provider/plan/ledger";
 import { FactReadError, LiveFacts } from "../../../provider/plan/liveFacts";
-import { resetPlanSingletons } from "../../../provider/plan/singletons";
 import { UNKNOWN } from "../../../provider/plan/unknown";
 import { FakeBackend, OWN_ACCOUNT, makeImage } from "./fakeBackend";
 
@@ -564,16 +562,5 @@ describe("plan/check (end to end with a fake backend)", () => {
         }
         // DescribeRegions once; per region: one listing, one quota, one count.
         assert.equal(backend.count(), 1 + 3 * regions.length);
-    });
-
-    it("sharedPlanContext shares facts and ledger across calls of one process", () => {
-        try {
-            const a = sharedPlanContext({ maxShareAccounts: 50, secretId: "AKIDx" }, backend);
-            const b = sharedPlanContext({ maxShareAccounts: 50, secretId: "AKIDx" }, new FakeBackend());
-            assert.equal(a.facts, b.facts);
-            assert.equal(a.ledger, b.ledger);
-        } finally {
-            resetPlanSingletons();
-        }
     });
 });
