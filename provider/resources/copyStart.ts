@@ -6,13 +6,25 @@
  */
 import type { ImageCopyInputs } from "../model/imageCopy";
 import { hasMarker } from "../markers";
-import { errorCode, operationError, replyMayBeLost } from "./errors";
-import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
+import { operationError, replyMayBeLost } from "./errors";
+import { describeOutcome, settle, SETTLE_ATTEMPTS, SettleRules } from "./settle";
 import type { OperationContext } from "./lifecycle";
 import { findOwnImageByName } from "./images";
 import { whenImageIdle } from "./waits";
 import { Copies, copyTimeout, messageOf } from "./copies";
 import { tagNewCopy } from "./copyTags";
+
+/**
+ * Copying: after an unknown outcome, resent for the destinations still without a copy; a Duplicate
+ * is settled by the same look-up, never resent; regions still without a copy when sends run out
+ * are reported as missing.
+ */
+const SYNC_RULES: SettleRules = {
+    settledByLooking: ["InvalidImageName.Duplicate"],
+    resendAfterRefusal: false,
+    maxSends: SETTLE_ATTEMPTS,
+    whenExhausted: "return",
+};
 
 /** What starting copies came to: the regions with no confirmed copy, and lines about copies that went wrong. */
 export interface StartedCopies {
@@ -62,40 +74,37 @@ export async function startCopies(
     // any found now is this resource's copy. Regions still without one are sent again; a second copy
     // cannot result, since names are unique per region (Duplicate is settled by the same look-up).
     const synced: { region: string; imageId: string }[] = [];
-    let remaining = toSync;
-    for (let attempt = 1; remaining.length > 0; attempt++) {
-        const regionsNow = remaining;
-        try {
-            synced.push(
-                ...(await whenImageIdle(
-                    op,
-                    inputs.sourceRegion,
-                    inputs.sourceImageId,
-                    copyTimeout(inputs),
-                    () =>
-                        backend.syncImages(inputs.sourceRegion, inputs.sourceImageId, regionsNow, {
-                            imageName: inputs.imageName,
-                        }),
-                )),
+    await settle<string[], void>(op.say, {
+        rules: SYNC_RULES,
+        work: toSync,
+        send: async (regionsNow) => {
+            const made = await whenImageIdle(
+                op,
+                inputs.sourceRegion,
+                inputs.sourceImageId,
+                copyTimeout(inputs),
+                () =>
+                    backend.syncImages(inputs.sourceRegion, inputs.sourceImageId, regionsNow, {
+                        imageName: inputs.imageName,
+                    }),
             );
-            break;
-        } catch (error) {
-            const unknown = outcomeUnknown(error);
-            if (!unknown && errorCode(error) !== "InvalidImageName.Duplicate") throw error;
+            synced.push(...made);
+        },
+        look: async (regionsNow, error) => {
             const found = await Promise.all(regionsNow.map((r) => findOwnImageByName(backend, r, copyName)));
             const got = regionsNow.flatMap((region, i) =>
                 found[i] ? [{ region, imageId: found[i]!.imageId }] : [],
             );
             synced.push(...got);
-            remaining = regionsNow.filter((_, i) => !found[i]);
             const what = replyMayBeLost(error) ? "reply was lost" : `failed (${describeOutcome(error)})`;
             op.say(
                 `SyncImages ${what} (${messageOf(error)}); found copies in ${got.map((s) => s.region).join(", ") || "no region"}`,
             );
-            if (!unknown || attempt >= SETTLE_ATTEMPTS) break;
-            if (remaining.length > 0) op.say(`sending SyncImages again for ${remaining.join(", ")}`);
-        }
-    }
+            const remaining = regionsNow.filter((_, i) => !found[i]);
+            return remaining.length === 0 ? { done: undefined } : { remaining };
+        },
+        resendLine: (_error, remaining) => `sending SyncImages again for ${remaining.join(", ")}`,
+    });
     for (const { region, imageId } of synced) {
         copies.images[region] = imageId;
         copies.imageStates[region] = "SYNCING";
