@@ -4,11 +4,11 @@
  * each key is the documentation of the argument (it reaches `CustomImageArgs` through the mapped types).
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { z } from "zod";
 import * as fields from "../plan/fieldSchemas";
 import { MAX_USER_TAGS } from "../plan/formats";
 import { normalizeSource, type CustomImageSource, type CustomImageSourceArgs } from "./imageSource";
 import { defaultImageTimeout } from "./timeouts";
+import { regionProperty, switchProperty, tagsProperty } from "./commonProperties";
 import {
     declareResource,
     hint,
@@ -23,12 +23,7 @@ export const customImageDeclaration = declareResource({
     kind: "CustomImage",
     properties: {
         /** The region. Default: the provider setting `tencentcloud-images:region` / `TENCENTCLOUD_REGION`. Changing it replaces the image. */
-        region: property({
-            schema: fields.region,
-            presence: "region",
-            change: "replaces",
-            readme: { type: "string" },
-        }),
+        region: regionProperty("string"),
         /** The image name (at most 60 characters, unique per account and region). Updated in place. */
         imageName: property({
             schema: fields.imageName,
@@ -56,33 +51,24 @@ export const customImageDeclaration = declareResource({
             },
         }),
         /** Tags of the image. Default: none. Updated in place (the package's own marker tags are kept apart). */
-        tags: property({
-            schema: fields.tags,
-            default: {},
-            change: "in place",
-            readme: {
+        tags: tagsProperty(
+            {
                 type: `record, ≤ ${MAX_USER_TAGS} tags (the service allows 50; the package uses 2 to recognise its images)`,
                 default: "none",
             },
-        }),
+            {},
+        ),
         /** Also delete the snapshots behind the image when it is deleted. Default `false`. */
-        deleteSnapshotsOnDelete: property({
-            schema: z.boolean(),
-            default: false,
-            change: "in place",
-            readme: { type: "boolean" },
-        }),
+        deleteSnapshotsOnDelete: switchProperty("boolean"),
         /**
          * Take over an existing image of the same name in the region instead of creating one (the way to
          * bring existing images under management: `pulumi import` does not work for dynamic resources).
          * Default `false`. Only used at creation.
          */
-        adoptExisting: property({
-            schema: z.boolean(),
-            default: false,
-            change: "create-only",
-            readme: { type: "boolean: take over an existing image of the same name instead of creating one" },
-        }),
+        adoptExisting: switchProperty(
+            "boolean: take over an existing image of the same name instead of creating one",
+            "create-only",
+        ),
         /** How long to wait for the image to become NORMAL. Default 60 minutes (120 for imports). */
         timeoutMinutes: property({
             schema: fields.timeoutMinutes,

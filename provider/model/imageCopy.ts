@@ -1,10 +1,10 @@
 /** `ImageCopy`, declared once: one custom image copied to one or more other regions. */
-import { z } from "zod";
 import * as fields from "../plan/fieldSchemas";
 import { MAX_USER_TAGS } from "../plan/formats";
 import { isUnknown } from "../plan/unknown";
 import { asSet } from "./diff";
 import { DEFAULT_TIMEOUT_MINUTES } from "./timeouts";
+import { ownImageIdProperty, regionProperty, switchProperty, tagsProperty } from "./commonProperties";
 import {
     declareResource,
     output,
@@ -25,19 +25,9 @@ export const imageCopyDeclaration = declareResource({
     kind: "ImageCopy",
     properties: {
         /** The image to copy (the account's own custom image). Changing it replaces the copies. */
-        sourceImageId: property({
-            schema: fields.imageId,
-            presence: "required",
-            change: "replaces",
-            readme: { type: "the account's own custom image" },
-        }),
+        sourceImageId: ownImageIdProperty(),
         /** The source image's region. Default: the provider setting `tencentcloud-images:region`. Changing it replaces the copies. */
-        sourceRegion: property({
-            schema: fields.region,
-            presence: "region",
-            change: "replaces",
-            readme: { type: "the source image's region" },
-        }),
+        sourceRegion: regionProperty("the source image's region"),
         /** Where to copy to (no duplicates, not the source region). Adding or removing a region copies or deletes only that region. */
         destinationRegions: property({
             schema: fields.distinctList(fields.region, "destination region").min(1),
@@ -60,29 +50,15 @@ export const imageCopyDeclaration = declareResource({
          * Tags of every copy. Default: the source image's tags (the package's own marker tags are kept
          * apart). Updated in place (every copy is retagged).
          */
-        tags: property({
-            schema: fields.tags,
-            change: "in place",
-            readme: {
-                type: `record, ≤ ${MAX_USER_TAGS} tags, set on every copy once it is made (SyncImages cannot tag)`,
-                default: "the source image's tags",
-                change: "in place (every copy is retagged)",
-            },
+        tags: tagsProperty({
+            type: `record, ≤ ${MAX_USER_TAGS} tags, set on every copy once it is made (SyncImages cannot tag)`,
+            default: "the source image's tags",
+            change: "in place (every copy is retagged)",
         }),
         /** Keep the copies when they are removed from the stack (they are only forgotten). Default `false`. */
-        retainCopiesOnDelete: property({
-            schema: z.boolean(),
-            default: false,
-            change: "in place",
-            readme: { type: "keep the copies when they leave the stack" },
-        }),
+        retainCopiesOnDelete: switchProperty("keep the copies when they leave the stack"),
         /** Also delete the copies' snapshots when deleting them. Default `false`. */
-        deleteSnapshotsOnDelete: property({
-            schema: z.boolean(),
-            default: false,
-            change: "in place",
-            readme: { type: "also delete the copies' snapshots" },
-        }),
+        deleteSnapshotsOnDelete: switchProperty("also delete the copies' snapshots"),
         /** How long to wait for every copy to become NORMAL. Default 60 minutes. */
         timeoutMinutes: property({
             schema: fields.timeoutMinutes,

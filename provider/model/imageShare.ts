@@ -2,6 +2,7 @@
 import { z } from "zod";
 import * as fields from "../plan/fieldSchemas";
 import { asSet } from "./diff";
+import { ownImageIdProperty, regionProperty } from "./commonProperties";
 import {
     declareResource,
     output,
@@ -19,19 +20,9 @@ export const imageShareDeclaration = declareResource({
     kind: "ImageShare",
     properties: {
         /** The image to share (the account's own custom image). Changing it replaces the share. */
-        imageId: property({
-            schema: fields.imageId,
-            presence: "required",
-            change: "replaces",
-            readme: { type: "the account's own custom image" },
-        }),
+        imageId: ownImageIdProperty(),
         /** The image's region. Default: the provider setting `tencentcloud-images:region`. Changing it replaces the share. */
-        region: property({
-            schema: fields.region,
-            presence: "region",
-            change: "replaces",
-            readme: { type: "the image's region" },
-        }),
+        region: regionProperty("the image's region"),
         /** Root-account IDs (digit strings, no duplicates; order does not matter). Updated in place. */
         accountIds: property({
             schema: fields.distinctList(fields.accountId, "account").min(1),
