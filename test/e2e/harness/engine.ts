@@ -2,7 +2,7 @@ import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation"
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { installPackage, REPO_ROOT } from "./installPackage";
+import { installPackage } from "../../../scripts/lib/installPackage";
 
 /** A program run inline by the Automation API: it gets `require` bound to the project folder. */
 export type InlineProgram = (requireFromProject: NodeJS.Require) => Promise<Record<string, unknown> | void>;
@@ -102,4 +102,3 @@ export async function createEngineSandbox(projectName: string): Promise<EngineSa
     };
 }
 
-export { REPO_ROOT };
