@@ -11,6 +11,9 @@ export const BENCH_PACKAGE_ENV = "TENCENTCLOUD_IMAGES_BENCH_PACKAGE";
 
 const packageDir = process.env[BENCH_PACKAGE_ENV];
 if (packageDir) {
+    // The installed package's modules, by path, synchronously: the overrides must be set before the
+    // provider host loads the handlers.
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
     const load = (module: string): unknown => require(path.join(packageDir, "dist", "provider", module));
     const { ImageWaiter } = load("backend/waiter") as typeof import("../provider/backend/waiter");
     const { LiveFacts } = load("plan/liveFacts") as typeof import("../provider/plan/liveFacts");

@@ -62,7 +62,7 @@ export const imageCopyDeclaration = declareResource({
         /** How long to wait for every copy to become NORMAL. Default 60 minutes. */
         timeoutMinutes: property({
             schema: fields.timeoutMinutes,
-            default: DEFAULT_TIMEOUT_MINUTES.copy as number,
+            default: DEFAULT_TIMEOUT_MINUTES.copy,
             change: "in place",
             readme: { type: "wait for every copy to be `NORMAL`", default: "60" },
         }),

@@ -41,7 +41,7 @@ export const imageShareDeclaration = declareResource({
         mode: property({
             schema: z.enum(SHARE_MODES),
             presence: "defaulted",
-            default: "additive" as ShareMode,
+            default: "additive",
             change: "in place",
             readme: {
                 type: '`"additive"`: manage only the listed accounts; `"authoritative"`: the list is the whole truth, other accounts are unshared',

@@ -182,7 +182,7 @@ export function registeredProps(
     args: object,
 ): Record<string, unknown> {
     const given = args as Record<string, unknown>;
-    const outputs = Object.keys(declaration.outputs).map((key) => [
+    const outputs = Object.keys(declaration.outputs).map((key): [string, unknown] => [
         key,
         key in declaration.properties ? given[key] : undefined,
     ]);

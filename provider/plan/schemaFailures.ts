@@ -58,7 +58,7 @@ function flatten(issues: readonly z.core.$ZodIssue[], prefix: PropertyKey[] = []
                 continue;
             }
         }
-        out.push({ ...issue, path } as z.core.$ZodIssue);
+        out.push({ ...issue, path });
     }
     return out;
 }
@@ -89,7 +89,7 @@ function reasonOf(issue: z.core.$ZodIssue, input: unknown): string {
             if (value === undefined) {
                 return `${where} is required: ${REQUIRED_HINTS[where] ?? "set it"}`;
             }
-            if (issue.expected === "int") return `${where} is ${String(value)}: use a whole number`;
+            if (issue.expected === "int") return `${where} is ${JSON.stringify(value)}: use a whole number`;
             return `${where} must be ${issue.expected === "array" ? "a list" : `a ${issue.expected}`}, not ${describeType(value)}: change it`;
         case "invalid_value":
             // zod reports a missing enum property as a bad value; say it is missing, not "undefined".

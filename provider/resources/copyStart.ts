@@ -93,7 +93,7 @@ export async function startCopies(
         look: async (regionsNow, error) => {
             const found = await Promise.all(regionsNow.map((r) => findOwnImageByName(backend, r, copyName)));
             const got = regionsNow.flatMap((region, i) =>
-                found[i] ? [{ region, imageId: found[i]!.imageId }] : [],
+                found[i] ? [{ region, imageId: found[i].imageId }] : [],
             );
             synced.push(...got);
             const what = replyMayBeLost(error) ? "reply was lost" : `failed (${describeOutcome(error)})`;

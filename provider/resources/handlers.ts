@@ -12,6 +12,7 @@ export { imageShare } from "./imageShareHandler";
 export { imageCopy } from "./imageCopyHandler";
 
 /** `configure(req)`: keeps the stack config (in memory) for the settings of later calls. */
-export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+export function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
     configureProcess(req.config);
+    return Promise.resolve();
 }

@@ -19,7 +19,7 @@ export interface OperationContext {
     /** `CustomImage "web"`. */
     readonly label: string;
     /** Prints one line now: `tencentcloud-images: CustomImage "web": <message>`. */
-    say(message: string): void;
+    readonly say: (message: string) => void;
     /** A throttled progress reporter for a wait on `what` (e.g. `img-1 in ap-guangzhou`) until `target`. */
     progress(what: string, target: string): (observation: ProgressObservation) => void;
 }
