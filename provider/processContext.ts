@@ -1,6 +1,6 @@
 /**
  * The one per-process context of the provider: the settings (resolved at each call), and, built once
- * per settings key, the image backend (over the process's one rate limiter), the waiter that batches
+ * per settings key, the image backend (over the process's one rate limiter, ../backend/index.ts), the waiter that batches
  * polls, and the live facts and ledger of the plan checks. Test and benchmark replacements go
  * through {@link setProcessOverrides}, nowhere else.
  *
@@ -15,7 +15,6 @@
 import { createHash } from "node:crypto";
 import { ProviderSettings, resolveSettings, settingSource } from "./config";
 import { createImageBackend, CreateImageBackendOptions } from "./backend";
-import { RateLimiter } from "./backend/rateLimiter";
 import { ImageWaiter, ImageWaiterOptions } from "./backend/waiter";
 import type { ImageBackend } from "./backend/types";
 import { LiveFacts } from "./plan/liveFacts";
@@ -61,7 +60,6 @@ interface Built {
 interface ProcessState {
     stackConfig?: StackConfig;
     overrides: ProcessOverrides;
-    rateLimiter: RateLimiter;
     /** By a hash of the credentials and endpoint (no secret is kept in clear here). */
     built: Map<string, Built>;
 }
@@ -70,7 +68,7 @@ function state(): ProcessState {
     const holder = globalThis as unknown as Record<symbol, ProcessState | undefined>;
     let current = holder[PROCESS_CONTEXT_KEY];
     if (!current) {
-        current = { overrides: {}, rateLimiter: new RateLimiter(), built: new Map() };
+        current = { overrides: {}, built: new Map() };
         holder[PROCESS_CONTEXT_KEY] = current;
     }
     return current;
@@ -130,9 +128,7 @@ function settingsKey(settings: ProviderSettings): string {
 
 function build(current: ProcessState, settings: ProviderSettings): Built {
     const { overrides } = current;
-    const backend =
-        overrides.backend ??
-        createImageBackend(settings, { rateLimiter: current.rateLimiter, ...overrides.backendOptions });
+    const backend = overrides.backend ?? createImageBackend(settings, overrides.backendOptions);
     const waiterOptions = overrides.waiterOptions ?? {};
     const waiter = overrides.waiter
         ? overrides.waiter(backend, waiterOptions)

@@ -1,6 +1,7 @@
 /**
- * The image backend: the ImageBackend interface and domain types, its Tencent Cloud implementation,
- * and the pieces it is built from (signer, client, errors, rate limiter, retry, waiter).
+ * Building the Tencent Cloud image backend from resolved settings: the client (signer, retry, rate
+ * limiter) under the TencentCloudBackend. The pieces live in their own modules (./types, ./client,
+ * ./errors, ./waiter, ...), imported from there; this module re-exports none of them.
  */
 import { ProviderSettings } from "../config";
 import { CallInfo, TencentCloudClient } from "./client";
@@ -8,17 +9,6 @@ import { Clock } from "./clock";
 import { RateLimiter } from "./rateLimiter";
 import { TencentCloudBackend } from "./tencentCloudBackend";
 import { ImageBackend } from "./types";
-
-export * from "./types";
-export * from "./signer";
-export * from "./errors";
-export * from "./clock";
-export * from "./rateLimiter";
-export * from "./retry";
-export * from "./client";
-export * from "./tencentCloudBackend";
-export * from "./waiter";
-export * as replySchemas from "./replySchemas";
 
 let shared: RateLimiter | undefined;
 
@@ -43,8 +33,6 @@ export interface CreateImageBackendOptions {
     maxAttempts?: number;
     /** For tests: a fake clock (timestamps, backoff, rate limiting). */
     clock?: Clock;
-    /** The limiter to share (the process context passes the process's one); default this module's. */
-    rateLimiter?: RateLimiter;
 }
 
 /**
@@ -62,11 +50,7 @@ export function createImageBackend(
         settings,
         timeoutMs: options.timeoutMs,
         rateLimiter:
-            options.rateLimit === false
-                ? false
-                : clock
-                  ? new RateLimiter({ clock })
-                  : (options.rateLimiter ?? sharedRateLimiter()),
+            options.rateLimit === false ? false : clock ? new RateLimiter({ clock }) : sharedRateLimiter(),
         retry:
             options.maxAttempts !== undefined
                 ? { maxAttempts: options.maxAttempts, maxThrottledAttempts: options.maxAttempts }
