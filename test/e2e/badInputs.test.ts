@@ -4,6 +4,9 @@ import * as path from "node:path";
 import { MAIN_ACCOUNT, SECOND_ACCOUNT } from "../../emulator/accounts";
 import { seededInstanceId } from "../../emulator/models/seed";
 import { createImagesSandbox, ImagesPackage, ImagesSandbox } from "./harness/imagesSandbox";
+import { customImageDeclaration } from "../../provider/model/customImage";
+import { imageShareDeclaration } from "../../provider/model/imageShare";
+import { imageCopyDeclaration } from "../../provider/model/imageCopy";
 import {
     BAD_INPUT_CASES,
     BAD_INPUTS_SEED,
@@ -120,7 +123,11 @@ describe("bad input: every argument and rule is refused at preview, with no muta
     it("has at least 60 cases, covering every argument of every resource", () => {
         assert.ok(BAD_INPUT_CASES.length >= 60, `${BAD_INPUT_CASES.length} cases`);
         const covered = new Set(BAD_INPUT_CASES.map((c) => `${c.kind}.${c.property}`));
-        for (const property of [
+        // Every property of every resource's declaration (provider/model), so a new argument needs a case.
+        const declared = [customImageDeclaration, imageShareDeclaration, imageCopyDeclaration].flatMap((d) =>
+            Object.keys(d.properties).map((key) => `${d.kind}.${key}`),
+        );
+        for (const property of new Set([
             "CustomImage.region",
             "CustomImage.imageName",
             "CustomImage.description",
@@ -137,10 +144,12 @@ describe("bad input: every argument and rule is refused at preview, with no muta
             "ImageCopy.sourceRegion",
             "ImageCopy.destinationRegions",
             "ImageCopy.imageName",
+            "ImageCopy.tags",
             "ImageCopy.retainCopiesOnDelete",
             "ImageCopy.deleteSnapshotsOnDelete",
             "ImageCopy.timeoutMinutes",
-        ]) {
+            ...declared,
+        ])) {
             assert.ok(covered.has(property), `no case for ${property}`);
         }
         assert.equal(new Set(BAD_INPUT_CASES.map((c) => c.title)).size, BAD_INPUT_CASES.length);
