@@ -101,4 +101,3 @@ export async function createEngineSandbox(projectName: string): Promise<EngineSa
         dispose: () => fs.rmSync(base, { recursive: true, force: true }),
     };
 }
-
