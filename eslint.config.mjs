@@ -30,16 +30,6 @@ export default tseslint.config(
         rules: { "@typescript-eslint/no-redundant-type-constituents": "off" },
     },
     {
-        // Each resource class merges with the interface of its declared outputs: the engine sets an
-        // Output for every registered output key (registeredProps), which is what the rule fears is missing.
-        files: [
-            "provider/resources/customImage.ts",
-            "provider/resources/imageShare.ts",
-            "provider/resources/imageCopy.ts",
-        ],
-        rules: { "@typescript-eslint/no-unsafe-declaration-merging": "off" },
-    },
-    {
         // The examples import the package by name; their tsconfig maps it to the source.
         files: ["examples/**/*.ts"],
         languageOptions: {

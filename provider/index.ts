@@ -4,7 +4,7 @@
  *
  * This file is the public API and nothing else.
  */
-export { CustomImage } from "./resources/customImage";
+export { CustomImage, ImageShare, ImageCopy } from "./resources/classes";
 export type { CustomImageArgs, CustomImageOutputs } from "./model/customImage";
 export type {
     CustomImageSourceArgs,
@@ -12,9 +12,7 @@ export type {
     CustomImageSnapshotSource,
     CustomImageImportSource,
 } from "./model/imageSource";
-export { ImageShare } from "./resources/imageShare";
 export type { ImageShareArgs, ImageShareOutputs } from "./model/imageShare";
-export { ImageCopy } from "./resources/imageCopy";
 export type { ImageCopyArgs, ImageCopyOutputs } from "./model/imageCopy";
 
 export { getImages, getImage, getImagesOutput, getImageOutput } from "./lookup";

@@ -9,15 +9,8 @@ import { MAX_USER_TAGS } from "../plan/formats";
 import { normalizeSource, type CustomImageSource, type CustomImageSourceArgs } from "./imageSource";
 import { defaultImageTimeout } from "./timeouts";
 import { regionProperty, switchProperty, tagsProperty } from "./commonProperties";
-import {
-    declareResource,
-    hint,
-    output,
-    property,
-    type ArgsOf,
-    type InputsOf,
-    type OutputValuesOf,
-} from "./property";
+import { declareResource, hint, output, property } from "./property";
+import type { ArgsOf, InputsOf, OutputValuesOf } from "./property";
 
 export const customImageDeclaration = declareResource({
     kind: "CustomImage",

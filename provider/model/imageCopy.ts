@@ -5,14 +5,8 @@ import { isUnknown } from "../plan/unknown";
 import { asSet } from "./diff";
 import { DEFAULT_TIMEOUT_MINUTES } from "./timeouts";
 import { ownImageIdProperty, regionProperty, switchProperty, tagsProperty } from "./commonProperties";
-import {
-    declareResource,
-    output,
-    property,
-    type ArgsOf,
-    type InputsOf,
-    type OutputValuesOf,
-} from "./property";
+import { declareResource, output, property } from "./property";
+import type { ArgsOf, InputsOf, OutputValuesOf } from "./property";
 
 /** The destination regions an ImageCopy has copies in (its `images` map), else the stored list. */
 export function copiedRegions(outputs: Record<string, unknown>): unknown {

@@ -3,14 +3,8 @@ import { z } from "zod";
 import * as fields from "../plan/fieldSchemas";
 import { asSet } from "./diff";
 import { ownImageIdProperty, regionProperty } from "./commonProperties";
-import {
-    declareResource,
-    output,
-    property,
-    type ArgsOf,
-    type InputsOf,
-    type OutputValuesOf,
-} from "./property";
+import { declareResource, output, property } from "./property";
+import type { ArgsOf, InputsOf, OutputValuesOf } from "./property";
 
 /** How an ImageShare treats accounts it does not list. */
 export const SHARE_MODES = ["additive", "authoritative"] as const;
