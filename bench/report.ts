@@ -246,8 +246,8 @@ ${previewGrid(batched, "previewNoChange")}
 
 ## Naive baseline
 
-The same scenarios with \`TENCENTCLOUD_IMAGES_NAIVE=1\` in the provider's environment, a
-benchmark-only switch (provider/naive.ts): every wait polls its own image alone instead of one
+The same scenarios with the naive baseline preloaded into the provider process (bench/naiveBaseline.ts,
+set through the process context's overrides; not in the package): every wait polls its own image alone instead of one
 DescribeImages per region per tick for all waits, and every check reads its live facts afresh instead
 of from one cache per engine run. The client-side rate limiter stays on in both. Baseline scenarios
 in this run: ${naive.map((r) => r.id).join(", ") || "none"}${naive.length > 0 && naive.length < batched.length ? " (a subset, to keep the default run within about 25 minutes on 2 cores; `--baseline all` runs every scenario)" : ""}.

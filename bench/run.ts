@@ -12,7 +12,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { createImagesSandbox } from "../test/e2e/harness/imagesSandbox";
-import { REPO_ROOT } from "../test/e2e/harness/installPackage";
+import { REPO_ROOT } from "../scripts/lib/installPackage";
 import { BenchReport, markdownReport } from "./report";
 import { isOk, runScenario, ScenarioResult } from "./runScenario";
 import { Durations, MATRIX, parseScenarios, Scenario } from "./scenarios";

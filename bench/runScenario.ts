@@ -5,13 +5,14 @@
  */
 import type { OpMap } from "@pulumi/pulumi/automation";
 import type { ImagesPackage, ImagesSandbox } from "../test/e2e/harness/imagesSandbox";
-import { NAIVE_ENV } from "../provider/naive";
+import * as path from "node:path";
+import { BENCH_PACKAGE_ENV } from "./naivePreload";
 import { CallSummary, summarizeCalls } from "./calls";
 import { MemoryReport, ProviderMemorySampler } from "./memory";
 import { programOf } from "./program";
 import { Durations, Ideal, idealOf, Scenario, shapeOf, shapeSummary } from "./scenarios";
 
-/** `batched`: the provider as shipped; `naive`: the baseline (TENCENTCLOUD_IMAGES_NAIVE=1). */
+/** `batched`: the provider as shipped; `naive`: the baseline (./naiveBaseline.ts, set by ./naivePreload.ts). */
 export type Mode = "batched" | "naive";
 
 /** The phases, in the order they run. */
@@ -61,6 +62,24 @@ function message(error: unknown): string {
     return text.length > 6000 ? `${text.slice(0, 1000)} … ${text.slice(-5000)}` : text;
 }
 
+/**
+ * The provider environment of a naive run: NODE_OPTIONS preloads ./naivePreload.ts (through tsx, as
+ * the benchmarks run from source), which switches the installed package's provider to the baseline.
+ */
+function naiveEnv(sandbox: ImagesSandbox): Record<string, string> {
+    const repo = path.resolve(__dirname, "..");
+    const tsx = path.join(repo, "node_modules", "tsx", "dist", "cjs", "index.cjs");
+    const preload = path.join(repo, "bench", "naivePreload.ts");
+    return {
+        NODE_OPTIONS: `--require ${tsx} --require ${preload}`,
+        [BENCH_PACKAGE_ENV]: path.join(
+            sandbox.engine.projectDir,
+            "node_modules",
+            "pulumi-tencentcloud-images",
+        ),
+    };
+}
+
 /** Runs one scenario in one mode on a fresh emulator state, and destroys what it made. */
 export async function runScenario(setup: BenchSetup, s: Scenario, mode: Mode): Promise<ScenarioResult> {
     const { sandbox, log } = setup;
@@ -86,7 +105,7 @@ export async function runScenario(setup: BenchSetup, s: Scenario, mode: Mode): P
     const stack = await sandbox.engine.stack(
         stackName,
         async (req) => program(req("pulumi-tencentcloud-images") as ImagesPackage),
-        { ...sandbox.providerEnv, [NAIVE_ENV]: mode === "naive" ? "1" : "0" },
+        { ...sandbox.providerEnv, ...(mode === "naive" ? naiveEnv(sandbox) : {}) },
     );
     const opts = setup.explicitParallel ? { parallel: setup.parallel } : {};
     const marker = `TENCENTCLOUD_IMAGES_ENDPOINT=${sandbox.providerEnv.TENCENTCLOUD_IMAGES_ENDPOINT}`;

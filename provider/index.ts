@@ -4,19 +4,16 @@
  *
  * This file is the public API and nothing else.
  */
-export { CustomImage } from "./resources/customImage";
+export { CustomImage, ImageShare, ImageCopy } from "./resources/classes";
+export type { CustomImageArgs, CustomImageOutputs } from "./model/customImage";
 export type {
-    CustomImageArgs,
     CustomImageSourceArgs,
     CustomImageInstanceSource,
     CustomImageSnapshotSource,
     CustomImageImportSource,
-} from "./resources/customImage";
-export { ImageShare } from "./resources/imageShare";
-export type { ImageShareArgs } from "./resources/imageShare";
-export { ImageCopy } from "./resources/imageCopy";
-export type { ImageCopyArgs } from "./resources/imageCopy";
-export type { CustomImageOutputs, ImageShareOutputs, ImageCopyOutputs } from "./resources/state";
+} from "./model/imageSource";
+export type { ImageShareArgs, ImageShareOutputs } from "./model/imageShare";
+export type { ImageCopyArgs, ImageCopyOutputs } from "./model/imageCopy";
 
 export { getImages, getImage, getImagesOutput, getImageOutput } from "./lookup";
 export type {

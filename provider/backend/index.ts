@@ -1,25 +1,14 @@
 /**
- * The image backend: the ImageBackend interface and domain types, its Tencent Cloud implementation,
- * and the pieces it is built from (signer, client, errors, rate limiter, retry, waiter).
+ * Building the Tencent Cloud image backend from resolved settings: the client (signer, retry, rate
+ * limiter) under the TencentCloudBackend. The pieces live in their own modules (./types, ./client,
+ * ./errors, ./waiter, ...), imported from there; this module re-exports none of them.
  */
 import { ProviderSettings } from "../config";
-import { CallInfo, callerKeyOf, TencentCloudClient } from "./client";
+import { CallInfo, TencentCloudClient } from "./client";
 import { Clock } from "./clock";
 import { RateLimiter } from "./rateLimiter";
 import { TencentCloudBackend } from "./tencentCloudBackend";
 import { ImageBackend } from "./types";
-import { ImageWaiter } from "./waiter";
-
-export * from "./types";
-export * from "./signer";
-export * from "./errors";
-export * from "./clock";
-export * from "./rateLimiter";
-export * from "./retry";
-export * from "./client";
-export * from "./tencentCloudBackend";
-export * from "./waiter";
-export * as replySchemas from "./replySchemas";
 
 let shared: RateLimiter | undefined;
 
@@ -70,28 +59,4 @@ export function createImageBackend(
         clock,
     });
     return new TencentCloudBackend(client, { clock });
-}
-
-/** A backend and the waiter that polls through it. */
-export interface SharedImageBackend {
-    backend: ImageBackend;
-    waiter: ImageWaiter;
-}
-
-const sharedBackends = new Map<string, SharedImageBackend>();
-
-/**
- * One backend and one waiter per credentials+endpoint, for the whole provider process: resources
- * whose operations run concurrently then share the rate limiter and have their waits batched into
- * one DescribeImages per region per tick. The cache key is a hash; nothing is serialised.
- */
-export function sharedImageBackend(settings: ProviderSettings): SharedImageBackend {
-    const key = callerKeyOf(settings);
-    let shared = sharedBackends.get(key);
-    if (!shared) {
-        const backend = createImageBackend(settings);
-        shared = { backend, waiter: new ImageWaiter(backend) };
-        sharedBackends.set(key, shared);
-    }
-    return shared;
 }

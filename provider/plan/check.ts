@@ -1,5 +1,6 @@
 /**
- * The `check` of the three resources: defaults, then the shape (./inputSchemas.ts), then the live rules
+ * The plan checks of the three resources: defaults and shape (./shape.ts, from the resources'
+ * property tables in ../model), then the live rules
  * (./rules) for the inputs that are known, then the stack-wide ledger (./ledger.ts). Rule violations
  * are returned as failures, all of one resource at once; only a failure to read a live fact throws
  * (a {@link FactReadError} that says which fact and why).
@@ -7,18 +8,16 @@
 import type { ProviderSettings } from "../config";
 import type { ImageBackend } from "../backend/types";
 import { customImageDeltas, imageCopyDeltas, imageShareContribution, isNewResource } from "./contributions";
-import { CheckFailure, ResourceKind, ResourceRef, normalizeFailures } from "./failures";
-import {
-    CustomImageInputs,
-    CustomImageSource,
-    ImageCopyInputs,
-    ImageShareInputs,
-    Unknowable,
-    ShapeResult,
-    validateShape,
-} from "./inputSchemas";
-import { Ledger, RegionDelta, sharedLedger } from "./ledger";
-import { LiveFacts, sharedLiveFacts } from "./liveFacts";
+import { CheckFailure, normalizeFailures } from "./failures";
+import type { ResourceRef } from "../model/kinds";
+import type { ResourceDeclaration } from "../model/property";
+import { customImageDeclaration, type CustomImageInputs } from "../model/customImage";
+import { imageShareDeclaration, type ImageShareInputs } from "../model/imageShare";
+import { imageCopyDeclaration, type ImageCopyInputs } from "../model/imageCopy";
+import type { CustomImageSource } from "../model/imageSource";
+import { planRefOf, ShapeResult, validateShape, withDefaults } from "./shape";
+import type { Ledger, RegionDelta } from "./ledger";
+import type { LiveFacts } from "./liveFacts";
 import { regionFailures } from "./rules/region";
 import { hasMarker, markerTags, RESOURCE_NAME_TAG } from "../markers";
 import { adoptionFailures, duplicateNameFailures } from "./rules/naming";
@@ -30,7 +29,7 @@ import {
 } from "./rules/ownership";
 import { instanceSourceFailures, snapshotSourceFailures } from "./rules/source";
 import { selfShareFailures, shareCountFailures } from "./rules/share";
-import { isUnknown } from "./unknown";
+import { isUnknown, type Unknowable } from "./unknown";
 import { MAINLAND_CHINA_REGIONS, isMainlandChina } from "./formats";
 
 /** Everything a check needs: the backend, the settings, and the run-wide facts cache and ledger. */
@@ -49,21 +48,6 @@ export interface PlanCheckResult {
 
 /** Inputs as the engine hands them over. */
 type Inputs = Record<string, unknown>;
-
-/** The plan context of this process for these settings (facts and ledger shared via `globalThis`). */
-export function planContext(settings: ProviderSettings, backend: ImageBackend): PlanContext {
-    return { backend, settings, facts: sharedLiveFacts(settings, backend), ledger: sharedLedger(settings) };
-}
-
-function refOf(kind: ResourceKind, inputs: Inputs): ResourceRef {
-    return {
-        kind,
-        name:
-            typeof inputs.__logicalName === "string" && inputs.__logicalName !== ""
-                ? inputs.__logicalName
-                : "(unnamed)",
-    };
-}
 
 function known<T>(value: T): value is Exclude<T, undefined> {
     return value !== undefined && !isUnknown(value);
@@ -169,29 +153,25 @@ async function missingImageFailures(
 }
 
 /**
- * The start of every check: the inputs with the provider's defaults filled in (the region setting
- * under `regionKey`, and any `defaults`), the resource's reference for messages, and its shape.
+ * The start of every check: the inputs with the provider's defaults filled in, the resource's
+ * reference for messages, and its shape.
  */
 function prepare<T>(
-    kind: ResourceKind,
+    declaration: ResourceDeclaration,
     news: Inputs,
-    regionKey: "region" | "sourceRegion",
     ctx: PlanContext,
-    defaults: Inputs = {},
-): { inputs: Inputs; ref: ResourceRef; shape: ShapeResult<T> } {
-    const inputs: Inputs = { ...news };
-    if (inputs[regionKey] === undefined && ctx.settings.region) inputs[regionKey] = ctx.settings.region;
-    for (const [key, value] of Object.entries(defaults)) if (inputs[key] === undefined) inputs[key] = value;
-    return { inputs, ref: refOf(kind, inputs), shape: validateShape<T>(kind, inputs) };
+): { inputs: Inputs; ref: Required<ResourceRef>; shape: ShapeResult<T> } {
+    const inputs = withDefaults(declaration, news, ctx.settings);
+    return { inputs, ref: planRefOf(declaration, inputs), shape: validateShape<T>(declaration, inputs) };
 }
 
 /** Checks a CustomImage: shape, region, source, adoption and name, and the region's quota. */
-export async function checkCustomImage(
+export async function planCheckCustomImage(
     olds: Inputs,
     news: Inputs,
     ctx: PlanContext,
 ): Promise<PlanCheckResult> {
-    const { inputs, ref, shape } = prepare<CustomImageInputs>("CustomImage", news, "region", ctx);
+    const { inputs, ref, shape } = prepare<CustomImageInputs>(customImageDeclaration, news, ctx);
     if (!shape.ok) return { inputs, failures: shape.failures };
     const v = shape.value as Exclude<typeof shape.value, string>;
     const failures: CheckFailure[] = [];
@@ -243,14 +223,12 @@ export async function checkCustomImage(
 }
 
 /** Checks an ImageShare: shape, region, the image's kind and owner, and the image's account limit. */
-export async function checkImageShare(
+export async function planCheckImageShare(
     olds: Inputs,
     news: Inputs,
     ctx: PlanContext,
 ): Promise<PlanCheckResult> {
-    const { inputs, ref, shape } = prepare<ImageShareInputs>("ImageShare", news, "region", ctx, {
-        mode: "additive",
-    });
+    const { inputs, ref, shape } = prepare<ImageShareInputs>(imageShareDeclaration, news, ctx);
     if (!shape.ok) return { inputs, failures: shape.failures };
     const v = shape.value as Exclude<typeof shape.value, string>;
     const failures: CheckFailure[] = [];
@@ -293,8 +271,12 @@ export async function checkImageShare(
 }
 
 /** Checks an ImageCopy: shape, regions, the source image's kind and owner, and every destination's quota. */
-export async function checkImageCopy(olds: Inputs, news: Inputs, ctx: PlanContext): Promise<PlanCheckResult> {
-    const { inputs, ref, shape } = prepare<ImageCopyInputs>("ImageCopy", news, "sourceRegion", ctx);
+export async function planCheckImageCopy(
+    olds: Inputs,
+    news: Inputs,
+    ctx: PlanContext,
+): Promise<PlanCheckResult> {
+    const { inputs, ref, shape } = prepare<ImageCopyInputs>(imageCopyDeclaration, news, ctx);
     if (!shape.ok) return { inputs, failures: shape.failures };
     const v = shape.value as Exclude<typeof shape.value, string>;
     const failures: CheckFailure[] = [];

@@ -6,30 +6,13 @@
  */
 import type { ShareContribution, RegionDelta } from "./ledger";
 import { containsUnknown, isUnknown } from "./unknown";
+import { sameValue } from "../model/diff";
 
 type Inputs = Record<string, unknown>;
 
 /** True when the old inputs are those of a resource that does not exist yet (an empty object). */
 export function isNewResource(olds: Inputs | undefined): boolean {
     return !olds || Object.keys(olds).filter((k) => k !== "__provider").length === 0;
-}
-
-/** Compares two plain values structurally, ignoring the order of object keys. */
-export function sameValue(a: unknown, b: unknown): boolean {
-    return stableJson(a) === stableJson(b);
-}
-
-function stableJson(value: unknown): string {
-    if (Array.isArray(value)) return `[${value.map(stableJson).join(",")}]`;
-    if (value !== null && typeof value === "object") {
-        const record = value as Record<string, unknown>;
-        return `{${Object.keys(record)
-            .filter((k) => record[k] !== undefined)
-            .sort()
-            .map((k) => `${JSON.stringify(k)}:${stableJson(record[k])}`)
-            .join(",")}}`;
-    }
-    return JSON.stringify(value) ?? "undefined";
 }
 
 function knownString(value: unknown): string | undefined {

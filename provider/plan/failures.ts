@@ -2,6 +2,7 @@
  * The failure shape that `check` returns (pulumi.dynamic.CheckFailure), and the one way every plan
  * message is phrased: `<Kind> "<name>": <what is wrong>; <the rule>: <the fix>`.
  */
+import { describeResource, type ResourceRef } from "../model/kinds";
 
 /** One problem with one input property, as `pulumi.dynamic.CheckFailure`. */
 export interface CheckFailure {
@@ -9,20 +10,6 @@ export interface CheckFailure {
     property: string;
     /** What is wrong, the rule, and what to do; names the resource. */
     reason: string;
-}
-
-/** The three resource types of the package, as they appear in messages. */
-export type ResourceKind = "CustomImage" | "ImageShare" | "ImageCopy";
-
-/** The resource a message is about: its type and logical name (`__logicalName`). */
-export interface ResourceRef {
-    kind: ResourceKind;
-    name: string;
-}
-
-/** `CustomImage "web"`: how messages name a resource. */
-export function describeResource(ref: ResourceRef): string {
-    return `${ref.kind} "${ref.name}"`;
 }
 
 /** A failure about `property` of the resource, its reason prefixed with the resource's name. */

@@ -6,9 +6,8 @@
  * Checking the same resource again replaces its contribution (the engine may check twice).
  * Contributions in an unknown region, or to an image whose ID is unknown, are simply not recorded.
  */
-import type { ProviderSettings } from "../config";
-import { CheckFailure, ResourceRef, describeResource, failure } from "./failures";
-import { planSingleton } from "./singletons";
+import { describeResource, type ResourceRef } from "../model/kinds";
+import { CheckFailure, failure } from "./failures";
 
 /** What one resource does to the custom-image count of one region. */
 export interface RegionDelta {
@@ -131,9 +130,4 @@ export class Ledger {
                 `your account allows more, raise the provider setting tencentcloud-images:maxShareAccounts`,
         );
     }
-}
-
-/** The ledger of this process (one engine run) for these settings, shared through `globalThis`. */
-export function sharedLedger(settings: Pick<ProviderSettings, "endpoint" | "secretId">): Ledger {
-    return planSingleton("ledger", settings, () => new Ledger());
 }

@@ -14,7 +14,6 @@
  * Every promise is cached, so concurrent callers share one call; a failed read is forgotten so that a
  * later check can try again. Only Describe* calls are ever made.
  */
-import type { ProviderSettings } from "../config";
 import type {
     Image,
     ImageBackend,
@@ -23,8 +22,6 @@ import type {
     SharePermission,
     SnapshotInfo,
 } from "../backend/types";
-import { naiveMode } from "../naive";
-import { planSingleton } from "./singletons";
 
 /** Most IDs per Describe call (the documented page size). */
 const BATCH_SIZE = 100;
@@ -242,18 +239,4 @@ export class LiveFacts {
             (snapshot) => snapshot.snapshotId,
         ).get(snapshotId);
     }
-}
-
-/**
- * The live facts of this process (one engine run) for these settings: one instance per account and
- * endpoint, shared by every resource's check through `globalThis`. `backend` is used only the first
- * time; later callers get the existing cache.
- */
-export function sharedLiveFacts(
-    settings: Pick<ProviderSettings, "endpoint" | "secretId">,
-    backend: ImageBackend,
-): LiveFacts {
-    // The benchmark baseline (../naive.ts): no cache across checks.
-    if (naiveMode()) return new LiveFacts(backend);
-    return planSingleton("facts", settings, () => new LiveFacts(backend));
 }

@@ -27,3 +27,15 @@ export function containsUnknown(v: unknown): boolean {
 export function isFullyKnown(v: unknown): boolean {
     return !containsUnknown(v);
 }
+
+/**
+ * The preview view of a type: any value, at any depth, may be {@link UNKNOWN}. (For string fields
+ * this adds nothing to `string`; test with `isUnknown` before using a value.)
+ */
+export type Unknowable<T> =
+    | Unknown
+    | (T extends (infer E)[]
+          ? Unknowable<E>[]
+          : T extends object
+            ? { [K in keyof T]: T[K] extends undefined ? T[K] : Unknowable<T[K]> }
+            : T);

@@ -6,15 +6,22 @@
  * looked up by name (names are unique per account and region): one carrying this resource's marker
  * is adopted, never duplicated; one without it is refused unless `adoptExisting` is set.
  */
-import type { CustomImageInputs, CustomImageSource } from "../plan/inputSchemas";
+import {
+    customImageDeclaration,
+    type CustomImageInputs,
+    type CustomImageOutputs,
+} from "../model/customImage";
+import type { CustomImageSource } from "../model/imageSource";
+import { pickInputs } from "../model/property";
+import { DEFAULT_TIMEOUT_MINUTES, defaultImageTimeout } from "../model/timeouts";
+import { hasMarker, markerTags } from "../markers";
 import { Image } from "../backend/types";
-import { checkCustomImage } from "./planChecks";
-import { errorCode, operationError, replyMayBeLost, ResourceOperationError } from "./errors";
-import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
-import { defaultImageTimeout, diffCustomImage } from "./diffs";
+import { providerCheckCustomImage } from "./planChecks";
+import { operationError, replyMayBeLost, ResourceOperationError } from "./errors";
+import { describeOutcome, outcomeUnknown, settle, SETTLE_ATTEMPTS, SettleRules } from "./settle";
+import { diffCustomImage } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
-import { describeImage, findOwnImageByName, hasMarker, markerTags, tagChanges, userTags } from "./images";
-import { CustomImageOutputs, DEFAULT_TIMEOUT_MINUTES, INPUT_KEYS, pickInputs } from "./state";
+import { describeImage, findOwnImageByName, tagChanges, userTags } from "./images";
 import { deleteImageAndWait } from "./deletion";
 import {
     describeWaitFailure,
@@ -77,6 +84,17 @@ function nameTaken(op: OperationContext, inputs: CustomImageInputs, existing: Im
 }
 
 /**
+ * Creating: resent while no image of the name exists after an unknown outcome; a Duplicate is
+ * settled by the same look-up, never resent.
+ */
+const CREATE_RULES: SettleRules = {
+    settledByLooking: ["InvalidImageName.Duplicate"],
+    resendAfterRefusal: false,
+    maxSends: SETTLE_ATTEMPTS,
+    whenExhausted: "return",
+};
+
+/**
  * Sends CreateImage / ImportImage. A failure whose outcome is unknown (lost reply, InternalError) is
  * settled by looking the name up: an image carrying this resource's marker is the one it made; none
  * means nothing was made, so the request is sent again (a second image cannot result: names are
@@ -102,42 +120,37 @@ async function startCreate(op: OperationContext, inputs: CustomImageInputs): Pro
         }
         return backend.createImage(inputs.region, { ...common, snapshotIds: source.snapshotIds });
     };
-    for (let attempt = 1; ; attempt++) {
-        try {
-            return await send();
-        } catch (error) {
-            const duplicate = errorCode(error) === "InvalidImageName.Duplicate";
-            const unknown = outcomeUnknown(error);
-            if (!unknown && !duplicate) throw error;
-            // The request may have been carried out (or a concurrent run made the image): look it up.
+    const settled = await settle<string, string>(op.say, {
+        rules: CREATE_RULES,
+        work: inputs.imageName,
+        send,
+        // The request may have been carried out (or a concurrent run made the image): look it up.
+        look: async (_name, error) => {
             const found = await findOwnImageByName(backend, inputs.region, inputs.imageName);
-            if (found && hasMarker(found, name)) {
-                op.say(
-                    unknown
-                        ? `${action} ${replyMayBeLost(error) ? "reply was lost" : `failed (${describeOutcome(error)})`}; found ${found.imageId} carrying this resource's marker: using it`
-                        : `found ${found.imageId} carrying this resource's marker: using it`,
-                );
-                return found.imageId;
-            }
-            if (found) throw nameTaken(op, inputs, found);
-            if (unknown && attempt < SETTLE_ATTEMPTS) {
-                op.say(
-                    `${action} in ${inputs.region} failed (${describeOutcome(error)}) and no image named "${inputs.imageName}" exists: sending it again`,
-                );
-                continue;
-            }
-            const what = replyMayBeLost(error)
-                ? `got no reply (${error instanceof Error ? error.message : String(error)})`
-                : `failed ${attempt} times (last: ${error instanceof Error ? error.message : String(error)})`;
-            throw operationError(
-                op.ref,
-                op.op,
-                `${action} in ${inputs.region} ${what} and no image named "${inputs.imageName}" exists there`,
-                "nothing was created; run `pulumi up` again (an image that appears later carries this resource's marker and will be taken over, not duplicated)",
-                error,
+            if (!found) return { remaining: inputs.imageName };
+            if (!hasMarker(found, name)) throw nameTaken(op, inputs, found);
+            op.say(
+                outcomeUnknown(error)
+                    ? `${action} ${replyMayBeLost(error) ? "reply was lost" : `failed (${describeOutcome(error)})`}; found ${found.imageId} carrying this resource's marker: using it`
+                    : `found ${found.imageId} carrying this resource's marker: using it`,
             );
-        }
-    }
+            return { done: found.imageId };
+        },
+        resendLine: (error) =>
+            `${action} in ${inputs.region} failed (${describeOutcome(error)}) and no image named "${inputs.imageName}" exists: sending it again`,
+    });
+    if ("done" in settled) return settled.done;
+    const { error, sends } = settled;
+    const what = replyMayBeLost(error)
+        ? `got no reply (${error instanceof Error ? error.message : String(error)})`
+        : `failed ${sends} times (last: ${error instanceof Error ? error.message : String(error)})`;
+    throw operationError(
+        op.ref,
+        op.op,
+        `${action} in ${inputs.region} ${what} and no image named "${inputs.imageName}" exists there`,
+        "nothing was created; run `pulumi up` again (an image that appears later carries this resource's marker and will be taken over, not duplicated)",
+        error,
+    );
 }
 
 /** Brings an adopted image's description and tags in line with the inputs (markers added). */
@@ -163,7 +176,7 @@ async function reconcile(op: OperationContext, inputs: CustomImageInputs, image:
  * it is useless and holds the name; a timeout keeps the image (id + properties), and the next
  * `pulumi up` resumes the wait.
  */
-async function settle(
+async function waitUntilReady(
     op: OperationContext,
     inputs: CustomImageInputs,
     imageId: string,
@@ -231,7 +244,7 @@ async function create(
         imageId = await startCreate(op, inputs);
         op.say(`creating ${imageId} in ${inputs.region}`);
     }
-    const outs = await settle(op, inputs, imageId);
+    const outs = await waitUntilReady(op, inputs, imageId);
     return { id: imageId, outs };
 }
 
@@ -253,7 +266,7 @@ async function read(
                 : image.imageDescription,
         tags: props.tags === undefined && Object.keys(live).length === 0 ? undefined : live,
     };
-    return { id, props: refreshed, inputs: pickInputs(refreshed, INPUT_KEYS.CustomImage) };
+    return { id, props: refreshed, inputs: pickInputs(customImageDeclaration, refreshed) };
 }
 
 async function update(
@@ -292,8 +305,8 @@ async function remove(id: string, props: CustomImageOutputs, op: OperationContex
 
 /** The handlers of CustomImage. */
 export const customImage = defineResource<CustomImageInputs, CustomImageOutputs>({
-    kind: "CustomImage",
-    check: checkCustomImage,
+    kind: customImageDeclaration.kind,
+    check: providerCheckCustomImage,
     diff: diffCustomImage,
     create,
     read,

@@ -7,7 +7,7 @@ import { errorCode, operationError } from "./errors";
 import { OperationContext } from "./lifecycle";
 import { waitUntilGone } from "./waits";
 import { describeImage } from "./images";
-import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
+import { describeOutcome, settle, SETTLE_ATTEMPTS, SettleRules } from "./settle";
 
 /** The accounts an image is still shared with, for a message (empty if they cannot be read). */
 async function sharedWith(op: OperationContext, region: string, imageId: string): Promise<string[]> {
@@ -17,6 +17,14 @@ async function sharedWith(op: OperationContext, region: string, imageId: string)
         return [];
     }
 }
+
+/** Deleting: resent while the image still exists after an unknown outcome. */
+const DELETE_RULES: SettleRules = {
+    settledByLooking: [],
+    resendAfterRefusal: false,
+    maxSends: SETTLE_ATTEMPTS,
+    whenExhausted: "throw",
+};
 
 /**
  * Sends DeleteImages. A failure whose outcome is unknown (lost reply, InternalError) is settled by
@@ -28,19 +36,17 @@ async function deleteSettled(
     imageId: string,
     deleteSnapshots: boolean,
 ): Promise<void> {
-    for (let attempt = 1; ; attempt++) {
-        try {
-            await op.ctx.backend.deleteImages(region, [imageId], { deleteSnapshots });
-            return;
-        } catch (error) {
-            if (!outcomeUnknown(error)) throw error;
-            if (!(await describeImage(op.ctx.backend, region, imageId))) return;
-            if (attempt >= SETTLE_ATTEMPTS) throw error;
-            op.say(
-                `DeleteImages of ${imageId} in ${region} failed (${describeOutcome(error)}); it still exists: sending it again`,
-            );
-        }
-    }
+    await settle<string, void>(op.say, {
+        rules: DELETE_RULES,
+        work: imageId,
+        send: () => op.ctx.backend.deleteImages(region, [imageId], { deleteSnapshots }),
+        look: async () =>
+            (await describeImage(op.ctx.backend, region, imageId))
+                ? { remaining: imageId }
+                : { done: undefined },
+        resendLine: (error) =>
+            `DeleteImages of ${imageId} in ${region} failed (${describeOutcome(error)}); it still exists: sending it again`,
+    });
 }
 
 /** Deletes the image (and its snapshots when asked) and waits until DescribeImages no longer shows it. */

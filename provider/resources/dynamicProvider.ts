@@ -13,15 +13,18 @@ import * as handlers from "./handlers";
 /** The resources served by {@link dynamicProviderFor}: keys of the handlers module. */
 export type HandlerKey = "customImage" | "imageShare" | "imageCopy";
 
+/** Inputs and outputs as the engine hands them over. */
+type Props = Record<string, unknown>;
+
 /** The provider object of one resource. */
 export function dynamicProviderFor(key: HandlerKey): pulumi.dynamic.ResourceProvider {
     return {
         configure: (req) => handlers.configure(req),
-        check: (olds, news) => handlers[key].check(olds, news),
-        diff: (id, olds, news) => handlers[key].diff(id, olds, news),
-        create: (inputs) => handlers[key].create(inputs),
-        read: (id, props) => handlers[key].read(id, props),
-        update: (id, olds, news) => handlers[key].update(id, olds, news),
-        delete: (id, props) => handlers[key].delete(id, props),
+        check: (olds: Props, news: Props) => handlers[key].check(olds, news),
+        diff: (id: string, olds: Props, news: Props) => handlers[key].diff(id, olds, news),
+        create: (inputs: Props) => handlers[key].create(inputs),
+        read: (id: string, props?: Props) => handlers[key].read(id, props),
+        update: (id: string, olds: Props, news: Props) => handlers[key].update(id, olds, news),
+        delete: (id: string, props: Props) => handlers[key].delete(id, props),
     };
 }

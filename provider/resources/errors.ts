@@ -5,24 +5,10 @@
  * operation failed, so the engine records it instead of losing it (partial create / update).
  */
 import { TencentCloudApiError, TransportError } from "../backend/errors";
-
-/** The three resource kinds of this package, as users see them in messages. */
-export type ResourceKind = "CustomImage" | "ImageShare" | "ImageCopy";
+import { describeResource, type ResourceRef } from "../model/kinds";
 
 /** The provider methods, as named in messages. */
 export type Operation = "check" | "diff" | "create" | "read" | "update" | "delete";
-
-/** Which resource an operation is for: kind plus logical name (the hidden `__logicalName` input). */
-export interface ResourceRef {
-    kind: ResourceKind;
-    /** The logical name; undefined only for state written without `__logicalName`. */
-    name: string | undefined;
-}
-
-/** `CustomImage "web"` (or `CustomImage` when the name is not known). */
-export function describeResource(ref: ResourceRef): string {
-    return ref.name ? `${ref.kind} "${ref.name}"` : ref.kind;
-}
 
 /**
  * A failed provider operation. `id`/`properties` are read by the dynamic-provider host

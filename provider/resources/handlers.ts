@@ -5,13 +5,14 @@
  * of code, and `__provider` in the state holds no settings and no credentials.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { configureContext } from "./context";
+import { configureProcess } from "../processContext";
 
 export { customImage } from "./customImageHandler";
 export { imageShare } from "./imageShareHandler";
 export { imageCopy } from "./imageCopyHandler";
 
 /** `configure(req)`: keeps the stack config (in memory) for the settings of later calls. */
-export async function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
-    configureContext(req.config);
+export function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {
+    configureProcess(req.config);
+    return Promise.resolve();
 }

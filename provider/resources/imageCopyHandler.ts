@@ -2,11 +2,13 @@
  * The operations of ImageCopy: one custom image copied to one or more other regions, each copy
  * tracked by its own image ID.
  *
- * - One SyncImages call (ImageSetRequired) copies to every new region at once; the copies are waited
- *   on together (one batched DescribeImages per region per tick) with progress lines.
+ * - One SyncImages call (ImageSetRequired) copies to every new region at once (./copyStart.ts); the
+ *   copies are waited on together (one batched DescribeImages per region per tick) with progress
+ *   lines (./copyWait.ts).
  * - No duplicates: copies get marker tags, and a destination that already has an image of the copy's
  *   name is adopted when it carries this resource's marker, refused otherwise. A SyncImages whose
  *   reply was lost is settled by looking the name up in each destination (no second copy).
+ * - Tags: `tags`, else the source image's user tags, on every copy (./copyTags.ts).
  * - Partial failure keeps what exists: the error carries the ID and the copies made so far.
  * - Update copies only added regions and deletes only removed ones (or forgets them when
  *   `retainCopiesOnDelete`); refresh drops copies deleted outside Pulumi, so the next preview shows
@@ -14,56 +16,22 @@
  *
  * ID: `<sourceRegion>:<sourceImageId>`.
  */
-import type { ImageCopyInputs } from "../plan/inputSchemas";
-import { Image } from "../backend/types";
-import { checkImageCopy } from "./planChecks";
-import {
-    describeResource,
-    errorCode,
-    operationError,
-    replyMayBeLost,
-    ResourceOperationError,
-} from "./errors";
-import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
+import type { Image } from "../backend/types";
+import { imageCopyDeclaration, type ImageCopyInputs, type ImageCopyOutputs } from "../model/imageCopy";
+import { sameValue } from "../model/diff";
+import { describeResource } from "../model/kinds";
+import { pickInputs } from "../model/property";
+import { DEFAULT_TIMEOUT_MINUTES } from "../model/timeouts";
+import { providerCheckImageCopy } from "./planChecks";
+import { operationError, ResourceOperationError } from "./errors";
 import { diffImageCopy } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
-import { describeImage, findOwnImageByName, hasMarker, markerTags } from "./images";
+import { describeImage } from "./images";
 import { deleteImageAndWait } from "./deletion";
-import { DEFAULT_TIMEOUT_MINUTES, ImageCopyOutputs, INPUT_KEYS, pickInputs } from "./state";
-
-/** How long a copy may take (and how long to wait for a busy source image). */
-const timeoutOf = (inputs: { timeoutMinutes?: number }): number =>
-    inputs.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES.copy;
-import { describeWaitFailure, endedInFailure, waitUntilNormal, whenImageIdle } from "./waits";
-
-/** The ID of an ImageCopy: `<sourceRegion>:<sourceImageId>`. */
-export function imageCopyId(sourceRegion: string, sourceImageId: string): string {
-    return `${sourceRegion}:${sourceImageId}`;
-}
-
-/** Copies being tracked: destination region → image ID and last seen state. */
-interface Copies {
-    images: Record<string, string>;
-    imageStates: Record<string, string>;
-}
-
-function outputs(inputs: ImageCopyInputs, copies: Copies): ImageCopyOutputs {
-    const regions = Object.keys(copies.images);
-    const order = (r: string) => {
-        const i = inputs.destinationRegions.indexOf(r);
-        return i < 0 ? Number.MAX_SAFE_INTEGER : i;
-    };
-    regions.sort((a, b) => order(a) - order(b) || a.localeCompare(b));
-    return {
-        ...inputs,
-        images: Object.fromEntries(regions.map((r) => [r, copies.images[r]])),
-        imageStates: Object.fromEntries(regions.map((r) => [r, copies.imageStates[r] ?? "SYNCING"])),
-    };
-}
-
-function messageOf(error: unknown): string {
-    return error instanceof Error ? error.message : String(error);
-}
+import { whenImageIdle } from "./waits";
+import { Copies, copyOutputs, copyTimeout, dropCopy, imageCopyId, messageOf } from "./copies";
+import { copyAndWait, NewCopies, partialCopyError } from "./copyWait";
+import { refreshedCopyTags, retagCopy, wantedCopyTags } from "./copyTags";
 
 /** The source image; fails clearly when it does not exist. */
 async function sourceImage(op: OperationContext, inputs: ImageCopyInputs): Promise<Image> {
@@ -79,204 +47,19 @@ async function sourceImage(op: OperationContext, inputs: ImageCopyInputs): Promi
     return source;
 }
 
-/** Adds the marker tags to a copy (best effort: a copy without them is still tracked by its ID). */
-async function markCopy(op: OperationContext, region: string, imageId: string, name: string): Promise<void> {
-    try {
-        await op.ctx.backend.modifyImageTags(region, imageId, { replace: markerTags(name), remove: [] });
-    } catch (error) {
-        op.say(`could not tag the copy ${imageId} in ${region} (${messageOf(error)}); continuing`);
-    }
-}
-
 /**
- * Starts copies to `regions`, adopting copies this resource made in an earlier run. Returns the IDs
- * it got, and the regions where no copy could be confirmed (a lost reply with nothing to find).
+ * The name and tags of new copies: the inputs', else the source image's (read once, when needed). A
+ * source that is gone leaves the tags undefined (nothing to follow), but a name is needed.
  */
-async function startCopies(
-    op: OperationContext,
-    inputs: ImageCopyInputs,
-    regions: string[],
-    copyName: string,
-    copies: Copies,
-): Promise<string[]> {
-    const { backend } = op.ctx;
-    const name = inputs.__logicalName;
-    const existing = await Promise.all(regions.map((r) => findOwnImageByName(backend, r, copyName)));
-    const toSync: string[] = [];
-    const conflicts: string[] = [];
-    regions.forEach((region, i) => {
-        const image = existing[i];
-        if (!image) toSync.push(region);
-        else if (hasMarker(image, name)) {
-            op.say(
-                `found ${image.imageId} in ${region} carrying this resource's marker: using it as the copy`,
-            );
-            copies.images[region] = image.imageId;
-            copies.imageStates[region] = image.imageState;
-        } else conflicts.push(`${region} (${image.imageId})`);
-    });
-    if (conflicts.length > 0) {
-        throw operationError(
-            op.ref,
-            op.op,
-            `an image named "${copyName}" already exists in ${conflicts.join(", ")} and was not made by this resource`,
-            "set imageName to a name that is free in every destination region",
-        );
-    }
-    if (toSync.length === 0) return [];
-    // A failure whose outcome is unknown (lost reply, InternalError) is settled by looking the copy's
-    // name up in each destination: no image of that name existed there before (checked above), so
-    // any found now is this resource's copy. Regions still without one are sent again; a second copy
-    // cannot result, since names are unique per region (Duplicate is settled by the same look-up).
-    const synced: { region: string; imageId: string }[] = [];
-    let remaining = toSync;
-    for (let attempt = 1; remaining.length > 0; attempt++) {
-        const regionsNow = remaining;
-        try {
-            synced.push(
-                ...(await whenImageIdle(
-                    op,
-                    inputs.sourceRegion,
-                    inputs.sourceImageId,
-                    timeoutOf(inputs),
-                    () =>
-                        backend.syncImages(inputs.sourceRegion, inputs.sourceImageId, regionsNow, {
-                            imageName: inputs.imageName,
-                        }),
-                )),
-            );
-            break;
-        } catch (error) {
-            const unknown = outcomeUnknown(error);
-            if (!unknown && errorCode(error) !== "InvalidImageName.Duplicate") throw error;
-            const found = await Promise.all(regionsNow.map((r) => findOwnImageByName(backend, r, copyName)));
-            const got = regionsNow.flatMap((region, i) =>
-                found[i] ? [{ region, imageId: found[i]!.imageId }] : [],
-            );
-            synced.push(...got);
-            remaining = regionsNow.filter((_, i) => !found[i]);
-            const what = replyMayBeLost(error) ? "reply was lost" : `failed (${describeOutcome(error)})`;
-            op.say(
-                `SyncImages ${what} (${messageOf(error)}); found copies in ${got.map((s) => s.region).join(", ") || "no region"}`,
-            );
-            if (!unknown || attempt >= SETTLE_ATTEMPTS) break;
-            if (remaining.length > 0) op.say(`sending SyncImages again for ${remaining.join(", ")}`);
-        }
-    }
-    for (const { region, imageId } of synced) {
-        copies.images[region] = imageId;
-        copies.imageStates[region] = "SYNCING";
-    }
-    await Promise.all(synced.map((s) => markCopy(op, s.region, s.imageId, name)));
-    const missing = toSync.filter((r) => !(r in copies.images));
-    if (synced.length > 0) {
-        op.say(
-            `copying ${inputs.sourceImageId} to ${synced.map((s) => `${s.region} (${s.imageId})`).join(", ")}`,
-        );
-    }
-    return missing;
-}
-
-/**
- * Waits until every tracked copy that is not NORMAL is; failed copies are deleted and dropped.
- * Returns one line per copy that did not make it.
- */
-async function settleCopies(
-    op: OperationContext,
-    inputs: ImageCopyInputs,
-    copies: Copies,
-): Promise<string[]> {
-    const timeout = timeoutOf(inputs);
-    const pending = Object.entries(copies.images).filter(
-        ([region]) => copies.imageStates[region] !== "NORMAL",
-    );
-    const results = await Promise.allSettled(
-        pending.map(([region, imageId]) => waitUntilNormal(op, region, imageId, timeout)),
-    );
-    const problems: string[] = [];
-    await Promise.all(
-        results.map(async (result, i) => {
-            const [region, imageId] = pending[i];
-            if (result.status === "fulfilled") {
-                copies.imageStates[region] = result.value.imageState;
-                return;
-            }
-            const what = describeWaitFailure(result.reason);
-            const live = await describeImage(op.ctx.backend, region, imageId).catch(() => undefined);
-            if (live && endedInFailure(result.reason)) {
-                const deleted = await op.ctx.backend
-                    .deleteImages(region, [imageId], { deleteSnapshots: false })
-                    .then(() => true)
-                    .catch(() => false);
-                problems.push(`${region}: ${what}${deleted ? "; the failed copy was deleted" : ""}`);
-                if (deleted) {
-                    delete copies.images[region];
-                    delete copies.imageStates[region];
-                    return;
-                }
-            } else problems.push(`${region}: ${what}`);
-            if (live) copies.imageStates[region] = live.imageState;
-            else {
-                delete copies.images[region];
-                delete copies.imageStates[region];
-            }
-        }),
-    );
-    return problems;
-}
-
-/** Copies to `regions` and waits; throws with the partial state when any region did not make it. */
-async function copyAndSettle(
-    op: OperationContext,
-    id: string,
-    inputs: ImageCopyInputs,
-    regions: string[],
-    copies: Copies,
-    copyName: () => Promise<string>,
-): Promise<ImageCopyOutputs> {
-    const problems: string[] = [];
-    try {
-        if (regions.length > 0) {
-            const missing = await startCopies(op, inputs, regions, await copyName(), copies);
-            for (const region of missing) {
-                problems.push(`${region}: SyncImages did not confirm a copy and none appeared there`);
-            }
-        }
-        problems.push(...(await settleCopies(op, inputs, copies)));
-    } catch (error) {
-        throw partial(op, id, inputs, copies, error);
-    }
-    if (problems.length > 0) {
-        throw operationError(
-            op.ref,
-            op.op,
-            `not every copy is ready: ${problems.join("; ")}`,
-            "the copies that exist are kept in the state; run `pulumi up` again to finish the rest (raise timeoutMinutes for big images)",
-        ).withPartialState(id, outputs(inputs, copies));
-    }
-    return outputs(inputs, copies);
-}
-
-/** An error that keeps the copies made so far (when there are any). */
-function partial(
-    op: OperationContext,
-    id: string,
-    inputs: ImageCopyInputs,
-    copies: Copies,
-    error: unknown,
-): ResourceOperationError {
-    const worded =
-        error instanceof ResourceOperationError
-            ? error
-            : operationError(
-                  op.ref,
-                  op.op,
-                  messageOf(error),
-                  "fix the cause and run `pulumi up` again",
-                  error,
-              );
-    if (op.op === "create" && Object.keys(copies.images).length === 0) return worded;
-    return worded.withPartialState(id, outputs(inputs, copies));
+function newCopiesOf(op: OperationContext, inputs: ImageCopyInputs, known?: Image): NewCopies {
+    let source: Promise<Image | undefined> | undefined = known && Promise.resolve(known);
+    const theSource = () =>
+        (source ??= describeImage(op.ctx.backend, inputs.sourceRegion, inputs.sourceImageId));
+    return {
+        name: async () =>
+            inputs.imageName ?? ((await theSource()) ?? (await sourceImage(op, inputs))).imageName,
+        tags: async () => inputs.tags ?? wantedCopyTags(inputs, await theSource()),
+    };
 }
 
 async function create(
@@ -286,8 +69,8 @@ async function create(
     const id = imageCopyId(inputs.sourceRegion, inputs.sourceImageId);
     const source = await sourceImage(op, inputs);
     const copies: Copies = { images: {}, imageStates: {} };
-    const copyName = async () => inputs.imageName ?? source.imageName;
-    const outs = await copyAndSettle(op, id, inputs, inputs.destinationRegions, copies, copyName);
+    const newCopies = newCopiesOf(op, inputs, source);
+    const outs = await copyAndWait(op, id, inputs, inputs.destinationRegions, copies, newCopies);
     return { id, outs };
 }
 
@@ -303,17 +86,20 @@ async function read(
         ...entries.map(([region, imageId]) => describeImage(backend, region, imageId)),
     ]);
     const copies: Copies = { images: {}, imageStates: {} };
+    const live: Image[] = [];
     entries.forEach(([region, imageId], i) => {
         const image = found[i];
         if (!image) return;
         copies.images[region] = imageId;
         copies.imageStates[region] = image.imageState;
+        live.push(image);
     });
     if (!source && Object.keys(copies.images).length === 0) return { id: "" };
     // A copy deleted outside Pulumi leaves destinationRegions, so the next preview shows it being re-added.
     const destinationRegions = (props.destinationRegions ?? []).filter((r) => r in copies.images);
-    const refreshed = outputs({ ...props, destinationRegions }, copies);
-    return { id, props: refreshed, inputs: pickInputs(refreshed, INPUT_KEYS.ImageCopy) };
+    const tags = refreshedCopyTags(props.tags, wantedCopyTags(props, source), live);
+    const refreshed = copyOutputs({ ...props, destinationRegions, tags }, copies);
+    return { id, props: refreshed, inputs: pickInputs(imageCopyDeclaration, refreshed) };
 }
 
 async function update(
@@ -330,8 +116,7 @@ async function update(
     const wanted = new Set(news.destinationRegions);
     const removed = Object.keys(copies.images).filter((r) => !wanted.has(r));
     const added = news.destinationRegions.filter((r) => !(r in copies.images));
-    let sourceName: string | undefined;
-    const copyName = async () => news.imageName ?? (sourceName ??= (await sourceImage(op, news)).imageName);
+    const newCopies = newCopiesOf(op, news);
     try {
         await Promise.all(
             removed.map(async (region) => {
@@ -347,24 +132,34 @@ async function update(
                         timeoutMinutes: news.timeoutMinutes ?? DEFAULT_TIMEOUT_MINUTES.delete,
                     });
                 }
-                delete copies.images[region];
-                delete copies.imageStates[region];
+                dropCopy(copies, region);
             }),
         );
         if ((news.imageName ?? null) !== (olds.imageName ?? null)) {
-            const name = await copyName();
+            const name = await newCopies.name();
             await Promise.all(
                 Object.entries(copies.images).map(([region, imageId]) =>
-                    whenImageIdle(op, region, imageId, timeoutOf(news), () =>
+                    whenImageIdle(op, region, imageId, copyTimeout(news), () =>
                         backend.modifyImageAttribute(region, imageId, { imageName: name }),
                     ),
                 ),
             );
         }
+        if (!sameValue(news.tags, olds.tags)) {
+            const tags = await newCopies.tags();
+            if (tags !== undefined) {
+                op.say(`tagging the copies: ${Object.keys(tags).join(", ") || "no user tags"}`);
+                await Promise.all(
+                    Object.entries(copies.images).map(([region, imageId]) =>
+                        retagCopy(op, news.__logicalName, region, imageId, tags),
+                    ),
+                );
+            }
+        }
     } catch (error) {
-        throw partial(op, id, news, copies, error);
+        throw partialCopyError(op, id, news, copies, error);
     }
-    return copyAndSettle(op, id, news, added, copies, copyName);
+    return copyAndWait(op, id, news, added, copies, newCopies);
 }
 
 async function remove(_id: string, props: ImageCopyOutputs, op: OperationContext): Promise<void> {
@@ -399,8 +194,8 @@ async function remove(_id: string, props: ImageCopyOutputs, op: OperationContext
 
 /** The handlers of ImageCopy. */
 export const imageCopy = defineResource<ImageCopyInputs, ImageCopyOutputs>({
-    kind: "ImageCopy",
-    check: checkImageCopy,
+    kind: imageCopyDeclaration.kind,
+    check: providerCheckImageCopy,
     diff: diffImageCopy,
     create,
     read,

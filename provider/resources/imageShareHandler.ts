@@ -13,14 +13,20 @@
  *
  * ID: `<region>:<imageId>`.
  */
-import type { ImageShareInputs, ShareMode } from "../plan/inputSchemas";
-import { checkImageShare } from "./planChecks";
-import { errorCode, operationError } from "./errors";
-import { describeOutcome, outcomeUnknown, SETTLE_ATTEMPTS } from "./outcome";
+import {
+    imageShareDeclaration,
+    type ImageShareInputs,
+    type ImageShareOutputs,
+    type ShareMode,
+} from "../model/imageShare";
+import { pickInputs } from "../model/property";
+import { DEFAULT_TIMEOUT_MINUTES } from "../model/timeouts";
+import { providerCheckImageShare } from "./planChecks";
+import { operationError } from "./errors";
+import { describeOutcome, settle, SETTLE_ATTEMPTS, SettleRules } from "./settle";
 import { diffImageShare } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { describeImage } from "./images";
-import { DEFAULT_TIMEOUT_MINUTES, ImageShareOutputs, INPUT_KEYS, pickInputs } from "./state";
 import { whenImageIdle } from "./waits";
 import { isNotFoundError } from "../backend/errors";
 
@@ -60,6 +66,21 @@ async function liveAccounts(
     }
 }
 
+/** Cancelling: resent for the accounts still shared after an unknown outcome. */
+const CANCEL_RULES: SettleRules = {
+    settledByLooking: [],
+    resendAfterRefusal: false,
+    maxSends: SETTLE_ATTEMPTS,
+    whenExhausted: "throw",
+};
+
+/** Sharing: also settled after an account-already-shared refusal (of the whole request): the rest is resent. */
+const SHARE_RULES: SettleRules = {
+    ...CANCEL_RULES,
+    settledByLooking: ["FailedOperation.AccountAlreadyExists"],
+    resendAfterRefusal: true,
+};
+
 /**
  * Shares with, or cancels the shares of, these accounts. Idempotent: an account already shared
  * (FailedOperation.AccountAlreadyExists), or a call whose outcome is unknown (lost reply,
@@ -82,24 +103,17 @@ async function modify(
         whenImageIdle(op, region, imageId, DEFAULT_TIMEOUT_MINUTES.image, () =>
             backend.modifySharePermission(region, imageId, ids, permission),
         );
-    let ids = accountIds;
-    for (let attempt = 1; ; attempt++) {
-        try {
-            await send(ids);
-            return;
-        } catch (error) {
-            const settleable =
-                outcomeUnknown(error) ||
-                (permission === "SHARE" && errorCode(error) === "FailedOperation.AccountAlreadyExists");
-            if (!settleable) throw error;
-            ids = await pending();
-            if (ids.length === 0) return;
-            if (attempt >= SETTLE_ATTEMPTS) throw error;
-            op.say(
-                `ModifyImageSharePermission ${permission} failed (${describeOutcome(error)}); still to do: ${ids.join(", ")}: sending it again`,
-            );
-        }
-    }
+    await settle<string[], void>(op.say, {
+        rules: permission === "SHARE" ? SHARE_RULES : CANCEL_RULES,
+        work: accountIds,
+        send,
+        look: async () => {
+            const ids = await pending();
+            return ids.length === 0 ? { done: undefined } : { remaining: ids };
+        },
+        resendLine: (error, ids) =>
+            `ModifyImageSharePermission ${permission} failed (${describeOutcome(error)}); still to do: ${ids.join(", ")}: sending it again`,
+    });
 }
 
 /** The outputs from the inputs and the live list. */
@@ -185,7 +199,7 @@ async function read(
         sharedAccountIds: (mode === "authoritative" ? [...live] : intersect(stored, live)).sort(),
         allAccountIds: [...live].sort(),
     };
-    return { id, props: refreshed, inputs: pickInputs(refreshed, INPUT_KEYS.ImageShare) };
+    return { id, props: refreshed, inputs: pickInputs(imageShareDeclaration, refreshed) };
 }
 
 async function update(
@@ -214,8 +228,8 @@ async function remove(_id: string, props: ImageShareOutputs, op: OperationContex
 
 /** The handlers of ImageShare. */
 export const imageShare = defineResource<ImageShareInputs, ImageShareOutputs>({
-    kind: "ImageShare",
-    check: checkImageShare,
+    kind: imageShareDeclaration.kind,
+    check: providerCheckImageShare,
     diff: diffImageShare,
     create,
     read,

@@ -1,19 +1,11 @@
 /**
- * Image helpers shared by CustomImage and ImageCopy: the marker tags that identify images this
- * package made, looking an image up by its name (names are unique per account and region), and
+ * Image helpers shared by CustomImage and ImageCopy: user tags apart from the marker tags (../markers.ts),
+ * looking an image up by its name (names are unique per account and region), and
  * reading one image without treating "not found" as an error.
  */
 import { isNotFoundError } from "../backend/errors";
 import { Image, ImageBackend } from "../backend/types";
 
-export {
-    MANAGED_BY_TAG,
-    MANAGED_BY_VALUE,
-    RESOURCE_NAME_TAG,
-    markerTags,
-    hasMarker,
-    isMarkerKey,
-} from "../markers";
 import { isMarkerKey } from "../markers";
 
 /** An image's tags without the marker tags. */

@@ -6,19 +6,20 @@
  * partial create/update so the engine records what exists.
  */
 import type * as pulumi from "@pulumi/pulumi";
-import { getResourceContext, ResourceContext } from "./context";
-import { describeResource, Operation, ResourceKind, ResourceRef, wrapOperationError } from "./errors";
+import { processContext, type ProcessContext } from "../processContext";
+import { describeResource, logicalNameOf, type ResourceKind, type ResourceRef } from "../model/kinds";
+import { Operation, wrapOperationError } from "./errors";
 import { announce, progressReporter, ProgressObservation } from "./progress";
 
 /** What one running operation knows: which resource, which operation, and the context. */
 export interface OperationContext {
     readonly ref: ResourceRef;
     readonly op: Operation;
-    readonly ctx: ResourceContext;
+    readonly ctx: ProcessContext;
     /** `CustomImage "web"`. */
     readonly label: string;
     /** Prints one line now: `tencentcloud-images: CustomImage "web": <message>`. */
-    say(message: string): void;
+    readonly say: (message: string) => void;
     /** A throttled progress reporter for a wait on `what` (e.g. `img-1 in ap-guangzhou`) until `target`. */
     progress(what: string, target: string): (observation: ProgressObservation) => void;
 }
@@ -68,13 +69,8 @@ export interface ResourceHandlers {
     delete(id: string, props: Record<string, unknown>): Promise<void>;
 }
 
-function nameOf(props: Record<string, unknown> | undefined): string | undefined {
-    const name = props?.__logicalName;
-    return typeof name === "string" && name !== "" ? name : undefined;
-}
-
 function operationContext(ref: ResourceRef, op: Operation): OperationContext {
-    const ctx = getResourceContext();
+    const ctx = processContext();
     const label = describeResource(ref);
     return {
         ref,
@@ -94,7 +90,7 @@ async function run<T>(
     props: Record<string, unknown> | undefined,
     body: (ref: ResourceRef) => Promise<T> | T,
 ): Promise<T> {
-    const ref: ResourceRef = { kind, name: nameOf(props) };
+    const ref: ResourceRef = { kind, name: logicalNameOf(props) };
     try {
         return await body(ref);
     } catch (error) {

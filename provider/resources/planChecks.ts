@@ -5,16 +5,15 @@
 import type * as pulumi from "@pulumi/pulumi";
 import * as plan from "../plan/check";
 import { isUnknown } from "../plan/unknown";
-import { getResourceContext } from "./context";
+import { processContext } from "../processContext";
 import { diffCustomImage } from "./diffs";
-import { markerTags, RESOURCE_NAME_TAG } from "./images";
+import { markerTags, RESOURCE_NAME_TAG } from "../markers";
 
 type Inputs = Record<string, unknown>;
 
 /** The plan context of this process: the shared backend, the settings, and the per-run facts and ledger. */
-export function planContext(): plan.PlanContext {
-    const { backend, settings } = getResourceContext();
-    return plan.planContext(settings, backend);
+function currentPlanContext(): plan.PlanContext {
+    return processContext();
 }
 
 /** Runs a plan check; the hidden `__logicalName` is kept in the checked inputs whatever the check returns. */
@@ -23,7 +22,7 @@ async function runCheck(
     olds: Inputs,
     news: Inputs,
 ): Promise<pulumi.dynamic.CheckResult> {
-    const result = await check(olds, news, planContext());
+    const result = await check(olds, news, currentPlanContext());
     const inputs = result.inputs as Inputs | undefined;
     if (inputs && inputs.__logicalName === undefined && news.__logicalName !== undefined) {
         return { ...result, inputs: { ...inputs, __logicalName: news.__logicalName } };
@@ -37,8 +36,11 @@ async function runCheck(
  * checked inputs, so without this a rename would make `imageId` unknown and every ImageCopy and
  * ImageShare that uses it would preview as a replacement that `up` then does not do.
  */
-export async function checkCustomImage(olds: Inputs, news: Inputs): Promise<pulumi.dynamic.CheckResult> {
-    const result = await runCheck(plan.checkCustomImage, olds, news);
+export async function providerCheckCustomImage(
+    olds: Inputs,
+    news: Inputs,
+): Promise<pulumi.dynamic.CheckResult> {
+    const result = await runCheck(plan.planCheckCustomImage, olds, news);
     const inputs = result.inputs as Inputs | undefined;
     if (!inputs || (result.failures?.length ?? 0) > 0 || Object.keys(olds).length === 0) return result;
     if ((diffCustomImage(olds, inputs).replaces?.length ?? 0) > 0) return result;
@@ -51,10 +53,12 @@ async function stayingImageId(inputs: Inputs): Promise<string | undefined> {
     const { region, __logicalName: name } = inputs;
     if (typeof region !== "string" || isUnknown(region) || typeof name !== "string") return undefined;
     const marker = markerTags(name)[RESOURCE_NAME_TAG];
-    const marked = await planContext().facts.ownImagesTagged(region, RESOURCE_NAME_TAG, marker);
+    const marked = await currentPlanContext().facts.ownImagesTagged(region, RESOURCE_NAME_TAG, marker);
     return marked.length === 1 ? marked[0].imageId : undefined;
 }
 /** check of ImageShare. */
-export const checkImageShare = (olds: Inputs, news: Inputs) => runCheck(plan.checkImageShare, olds, news);
+export const providerCheckImageShare = (olds: Inputs, news: Inputs) =>
+    runCheck(plan.planCheckImageShare, olds, news);
 /** check of ImageCopy. */
-export const checkImageCopy = (olds: Inputs, news: Inputs) => runCheck(plan.checkImageCopy, olds, news);
+export const providerCheckImageCopy = (olds: Inputs, news: Inputs) =>
+    runCheck(plan.planCheckImageCopy, olds, news);

@@ -783,4 +783,12 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         args: (f) => copy(f, { timeoutMinutes: -5 }),
         expect: /timeoutMinutes is -5; at least 1 is required: raise it/,
     },
+    {
+        title: "copy tags with a reserved marker key",
+        kind: "ImageCopy",
+        property: "tags",
+        args: (f) => copy(f, { tags: { "pulumi-images:name": "other" } }),
+        expect: /tags: tag key "pulumi-images:name" is reserved: .* use another key/,
+        engine: true,
+    },
 ];

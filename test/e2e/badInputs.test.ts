@@ -4,6 +4,9 @@ import * as path from "node:path";
 import { MAIN_ACCOUNT, SECOND_ACCOUNT } from "../../emulator/accounts";
 import { seededInstanceId } from "../../emulator/models/seed";
 import { createImagesSandbox, ImagesPackage, ImagesSandbox } from "./harness/imagesSandbox";
+import { customImageDeclaration } from "../../provider/model/customImage";
+import { imageShareDeclaration } from "../../provider/model/imageShare";
+import { imageCopyDeclaration } from "../../provider/model/imageCopy";
 import {
     BAD_INPUT_CASES,
     BAD_INPUTS_SEED,
@@ -68,10 +71,10 @@ describe("bad input: every argument and rule is refused at preview, with no muta
         const fromProject = createRequire(path.join(sandbox.engine.projectDir, "index.js"));
         handlers = fromProject("pulumi-tencentcloud-images/dist/provider/resources/handlers") as Handlers;
         resetPlan = (
-            fromProject("pulumi-tencentcloud-images/dist/provider/plan/singletons") as {
-                resetPlanSingletons(): void;
+            fromProject("pulumi-tencentcloud-images/dist/provider/processContext") as {
+                startNewRun(): void;
             }
-        ).resetPlanSingletons;
+        ).startNewRun;
         const settings: Record<string, string> = {
             "tencentcloud-images:endpoint": sandbox.providerEnv.TENCENTCLOUD_IMAGES_ENDPOINT,
             "tencentcloud-images:secretId": sandbox.providerEnv.TENCENTCLOUD_SECRET_ID,
@@ -121,7 +124,11 @@ describe("bad input: every argument and rule is refused at preview, with no muta
     it("has at least 60 cases, covering every argument of every resource", () => {
         assert.ok(BAD_INPUT_CASES.length >= 60, `${BAD_INPUT_CASES.length} cases`);
         const covered = new Set(BAD_INPUT_CASES.map((c) => `${c.kind}.${c.property}`));
-        for (const property of [
+        // Every property of every resource's declaration (provider/model), so a new argument needs a case.
+        const declared = [customImageDeclaration, imageShareDeclaration, imageCopyDeclaration].flatMap((d) =>
+            Object.keys(d.properties).map((key) => `${d.kind}.${key}`),
+        );
+        for (const property of new Set([
             "CustomImage.region",
             "CustomImage.imageName",
             "CustomImage.description",
@@ -138,10 +145,12 @@ describe("bad input: every argument and rule is refused at preview, with no muta
             "ImageCopy.sourceRegion",
             "ImageCopy.destinationRegions",
             "ImageCopy.imageName",
+            "ImageCopy.tags",
             "ImageCopy.retainCopiesOnDelete",
             "ImageCopy.deleteSnapshotsOnDelete",
             "ImageCopy.timeoutMinutes",
-        ]) {
+            ...declared,
+        ])) {
             assert.ok(covered.has(property), `no case for ${property}`);
         }
         assert.equal(new Set(BAD_INPUT_CASES.map((c) => c.title)).size, BAD_INPUT_CASES.length);

@@ -3,7 +3,7 @@ import { spawnSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { REPO_ROOT } from "./harness/installPackage";
+import { REPO_ROOT } from "../../scripts/lib/installPackage";
 
 // The demo runner (what `npm run demo` runs after installing and building) in a temp copy of the
 // project folder, so the repository's own .emulator/ and .pulumi-state/ are left alone.

@@ -7,7 +7,7 @@ import { seededInstanceId } from "../../emulator/models/seed";
 import type { Image } from "../../provider/backend/types";
 import { loadProgram } from "../../scripts/lib/loadProgram";
 import { createImagesSandbox, HOME_REGION, ImagesSandbox } from "./harness/imagesSandbox";
-import { REPO_ROOT } from "./harness/installPackage";
+import { REPO_ROOT } from "../../scripts/lib/installPackage";
 import { MUTATING_ACTIONS } from "./harness/mutatingActions";
 
 /** The API actions that change something at the service. */

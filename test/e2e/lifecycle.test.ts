@@ -87,6 +87,8 @@ describe("CustomImage, ImageShare and ImageCopy: full lifecycle", function () {
         for (const [region, copyId] of Object.entries(copies)) {
             const [copy] = await sandbox.api.describeImagesByIds(region, [copyId]);
             assert.equal(copy?.imageState, "NORMAL", `copy in ${region}`);
+            // ImageCopy.tags is not set: every copy carries the source image's tags.
+            assert.equal(copy?.tags.team, "web", `the source's tags on the copy in ${region}`);
         }
         const shares = await sandbox.api.describeSharePermission(HOME_REGION, imageId);
         assert.deepEqual(shares.map((s) => s.accountId).sort(), v1.accounts);

@@ -2,7 +2,7 @@ import * as assert from "node:assert/strict";
 import { execFileSync } from "node:child_process";
 import * as fs from "node:fs";
 import * as path from "node:path";
-import { REPO_ROOT } from "./harness/installPackage";
+import { REPO_ROOT } from "../../scripts/lib/installPackage";
 
 describe("toolchain", () => {
     it("the Pulumi CLI the tests use is the lockfile's @pulumi/pulumi version", () => {

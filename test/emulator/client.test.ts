@@ -6,15 +6,12 @@
 import { strict as assert } from "node:assert";
 import { publicImageId } from "../../emulator/models/seed";
 import { stableId } from "../../emulator/ids";
-import {
-    createImageBackend,
-    ImageBackend,
-    ImageWaiter,
-    TencentCloudApiError,
-    TencentCloudBackend,
-    TencentCloudClient,
-    TransportError,
-} from "../../provider/backend";
+import { createImageBackend } from "../../provider/backend";
+import type { ImageBackend } from "../../provider/backend/types";
+import { ImageWaiter } from "../../provider/backend/waiter";
+import { TencentCloudApiError, TransportError } from "../../provider/backend/errors";
+import { TencentCloudBackend } from "../../provider/backend/tencentCloudBackend";
+import { TencentCloudClient } from "../../provider/backend/client";
 import { useEmulator } from "./helpers/fixture";
 import { instanceId, main, second, third } from "./helpers/world";
 
@@ -35,7 +32,7 @@ async function codeOf(p: Promise<unknown>): Promise<string> {
 }
 
 describe("emulator: the provider's client (provider/backend) against the emulator", function () {
-    const f = useEmulator({ seed: { durations: { createMs: 40, importMs: 40, copyMs: 80 } } });
+    const f = useEmulator({ seed: { durations: { createMs: 20_000, importMs: 20_000, copyMs: 30_000 } } });
     let backend: ImageBackend;
     const settings = (key: { secretId: string; secretKey: string; token?: string }) => ({
         region: gz,

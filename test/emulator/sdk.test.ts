@@ -16,7 +16,7 @@ const gz = "ap-guangzhou";
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/;
 
 describe("emulator: every served action through the official Node SDK", function () {
-    const f = useEmulator({ seed: { durations: { createMs: 40, importMs: 40, copyMs: 80 } } });
+    const f = useEmulator({ seed: { durations: { createMs: 20_000, importMs: 20_000, copyMs: 30_000 } } });
     let sdk: ReturnType<typeof sdkClients>;
     beforeEach(() => {
         sdk = sdkClients(f.emu.port, main);

@@ -1,6 +1,7 @@
 /** Rules about a CustomImage's name: adopting an image by name, and names unique per region. */
 import type { Image } from "../../backend/types";
-import { CheckFailure, ResourceRef, failure, quote } from "../failures";
+import type { ResourceRef } from "../../model/kinds";
+import { CheckFailure, failure, quote } from "../failures";
 import { ownImageFailures } from "./ownership";
 
 /**

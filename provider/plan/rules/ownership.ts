@@ -4,7 +4,8 @@
  * launch instances. Marketplace images exist only in mainland China regions.
  */
 import type { Image } from "../../backend/types";
-import { CheckFailure, ResourceRef, failure, quote } from "../failures";
+import type { ResourceRef } from "../../model/kinds";
+import { CheckFailure, failure, quote } from "../failures";
 import { MAINLAND_CHINA_REGIONS, isMainlandChina } from "../formats";
 
 /** What a resource wants to do with an image. */

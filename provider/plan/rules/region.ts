@@ -3,7 +3,8 @@
  * DescribeRegions for product `cvm` (CVM's own DescribeRegions is no longer maintained).
  */
 import type { RegionInfo } from "../../backend/types";
-import { CheckFailure, ResourceRef, failure, quote } from "../failures";
+import type { ResourceRef } from "../../model/kinds";
+import { CheckFailure, failure, quote } from "../failures";
 import { KNOWN_REGIONS, nearestName } from "../formats";
 
 /**

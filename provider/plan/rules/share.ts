@@ -1,5 +1,6 @@
 /** Rules of one ImageShare on its own: no sharing with the owner itself, no more accounts than the limit. */
-import { CheckFailure, ResourceRef, failure, quote } from "../failures";
+import type { ResourceRef } from "../../model/kinds";
+import { CheckFailure, failure, quote } from "../failures";
 
 /**
  * The failure of listing the image's own account. `ownerAccountId` is the ImageCreator of the

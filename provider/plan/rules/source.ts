@@ -3,7 +3,8 @@
  * the image's region, and snapshots must include exactly one of a system disk.
  */
 import type { InstanceInfo, SnapshotInfo } from "../../backend/types";
-import { CheckFailure, ResourceRef, failure, quote } from "../failures";
+import type { ResourceRef } from "../../model/kinds";
+import { CheckFailure, failure, quote } from "../failures";
 
 /**
  * The failures of an instance source. `dataDiskIds` holds the known data disk IDs with their index

@@ -2,7 +2,7 @@ import { LocalWorkspace, PulumiCommand, Stack } from "@pulumi/pulumi/automation"
 import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
-import { installPackage, REPO_ROOT } from "./installPackage";
+import { installPackage } from "../../../scripts/lib/installPackage";
 
 /** A program run inline by the Automation API: it gets `require` bound to the project folder. */
 export type InlineProgram = (requireFromProject: NodeJS.Require) => Promise<Record<string, unknown> | void>;
@@ -101,5 +101,3 @@ export async function createEngineSandbox(projectName: string): Promise<EngineSa
         dispose: () => fs.rmSync(base, { recursive: true, force: true }),
     };
 }
-
-export { REPO_ROOT };

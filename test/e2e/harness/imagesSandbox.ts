@@ -3,7 +3,7 @@ import { createImageBackend } from "../../../provider/backend";
 import type { ImageBackend } from "../../../provider/backend/types";
 import { startEmulator } from "../../../emulator/server";
 import { createEngineSandbox, EngineSandbox, InlineProgram } from "./engine";
-import { REPO_ROOT } from "./installPackage";
+import { REPO_ROOT } from "../../../scripts/lib/installPackage";
 
 /** The package as a program sees it after `import * as images from "pulumi-tencentcloud-images"`. */
 export type ImagesPackage = typeof import("../../../provider/index");

@@ -3,15 +3,13 @@ import type { ProviderSettings } from "../../../provider/config";
 import { markerTags } from "../../../provider/markers";
 import {
     PlanContext,
-    checkCustomImage,
-    checkImageCopy,
-    checkImageShare,
-    planContext,
+    planCheckCustomImage,
+    planCheckImageCopy,
+    planCheckImageShare,
 } from "../../../provider/plan/check";
 import type { CheckFailure } from "../../../provider/plan/failures";
 import { Ledger } from "../../../provider/plan/ledger";
 import { FactReadError, LiveFacts } from "../../../provider/plan/liveFacts";
-import { resetPlanSingletons } from "../../../provider/plan/singletons";
 import { UNKNOWN } from "../../../provider/plan/unknown";
 import { FakeBackend, OWN_ACCOUNT, makeImage } from "./fakeBackend";
 
@@ -54,7 +52,7 @@ describe("plan/check (end to end with a fake backend)", () => {
         };
 
         it("a valid new image passes, with the provider's region filled in", async () => {
-            const r = await checkCustomImage({}, { ...web, __provider: "p" }, ctx);
+            const r = await planCheckCustomImage({}, { ...web, __provider: "p" }, ctx);
             assert.deepEqual(r.failures, []);
             assert.equal(r.inputs.region, GZ);
             assert.equal(r.inputs.__provider, "p");
@@ -62,7 +60,7 @@ describe("plan/check (end to end with a fake backend)", () => {
 
         it("no region anywhere fails clearly, and nothing is read", async () => {
             ctx.settings = { maxShareAccounts: 50 };
-            const r = await checkCustomImage({}, web, ctx);
+            const r = await planCheckCustomImage({}, web, ctx);
             assert.match(
                 reasons(r.failures),
                 /^region\|CustomImage "web": region is required: set region on the resource, or the provider setting/,
@@ -71,7 +69,7 @@ describe("plan/check (end to end with a fake backend)", () => {
         });
 
         it("a region DescribeRegions does not list fails, and nothing is read in it", async () => {
-            const r = await checkCustomImage({}, { ...web, region: "ap-guangzou" }, ctx);
+            const r = await planCheckCustomImage({}, { ...web, region: "ap-guangzou" }, ctx);
             assert.equal(r.failures.length, 1);
             assert.match(
                 r.failures[0].reason,
@@ -81,12 +79,12 @@ describe("plan/check (end to end with a fake backend)", () => {
         });
 
         it("a missing instance and a foreign data disk fail together", async () => {
-            const r = await checkCustomImage({}, { ...web, source: { instanceId: "ins-bbbbbbbb" } }, ctx);
+            const r = await planCheckCustomImage({}, { ...web, source: { instanceId: "ins-bbbbbbbb" } }, ctx);
             assert.match(
                 reasons(r.failures),
                 /source\|.*source.instanceId "ins-bbbbbbbb" is not an instance in ap-guangzhou/,
             );
-            const r2 = await checkCustomImage(
+            const r2 = await planCheckCustomImage(
                 {},
                 { ...web, source: { instanceId: "ins-aaaaaaaa", dataDiskIds: ["disk-sys00001"] } },
                 ctx,
@@ -95,13 +93,13 @@ describe("plan/check (end to end with a fake backend)", () => {
         });
 
         it("snapshots must exist and include exactly one system disk", async () => {
-            const ok = await checkCustomImage(
+            const ok = await planCheckCustomImage(
                 {},
                 { ...web, source: { snapshotIds: ["snap-sys00001", "snap-dat00001"] } },
                 ctx,
             );
             assert.deepEqual(ok.failures, []);
-            const bad = await checkCustomImage(
+            const bad = await planCheckCustomImage(
                 {},
                 { ...web, source: { snapshotIds: ["snap-dat00001", "snap-gone0000"] } },
                 ctx,
@@ -110,7 +108,7 @@ describe("plan/check (end to end with a fake backend)", () => {
                 reasons(bad.failures),
                 /snapshotIds\[1\] "snap-gone0000" is not a snapshot in ap-guangzhou/,
             );
-            const none = await checkCustomImage(
+            const none = await planCheckCustomImage(
                 {},
                 { ...web, source: { snapshotIds: ["snap-dat00001"] } },
                 ctx,
@@ -120,7 +118,7 @@ describe("plan/check (end to end with a fake backend)", () => {
         });
 
         it("shape failures come first and alone", async () => {
-            const r = await checkCustomImage(
+            const r = await planCheckCustomImage(
                 {},
                 { ...web, imageName: "x".repeat(61), region: "ap-nowhere" },
                 ctx,
@@ -136,14 +134,16 @@ describe("plan/check (end to end with a fake backend)", () => {
             backend.quotas[GZ] = 10;
             for (let i = 0; i < 8; i++) backend.images.push(makeImage());
             assert.deepEqual(
-                (await checkCustomImage({}, { ...web, __logicalName: "b", imageName: "b" }, ctx)).failures,
+                (await planCheckCustomImage({}, { ...web, __logicalName: "b", imageName: "b" }, ctx))
+                    .failures,
                 [],
             );
             assert.deepEqual(
-                (await checkCustomImage({}, { ...web, __logicalName: "a", imageName: "a" }, ctx)).failures,
+                (await planCheckCustomImage({}, { ...web, __logicalName: "a", imageName: "a" }, ctx))
+                    .failures,
                 [],
             );
-            const r = await checkCustomImage({}, { ...web, __logicalName: "c", imageName: "c" }, ctx);
+            const r = await planCheckCustomImage({}, { ...web, __logicalName: "c", imageName: "c" }, ctx);
             assert.deepEqual(r.failures, [
                 {
                     // The region came from the provider setting, not the program: no property value to show.
@@ -156,14 +156,14 @@ describe("plan/check (end to end with a fake backend)", () => {
                 },
             ]);
             // With the region given in the program, the failure names the region property.
-            const given = await checkCustomImage(
+            const given = await planCheckCustomImage(
                 {},
                 { ...web, __logicalName: "c", imageName: "c", region: GZ },
                 ctx,
             );
             assert.equal(given.failures[0].property, "region");
             // Checked again (same __logicalName): its contribution is replaced, not added.
-            const again = await checkCustomImage({}, { ...web, __logicalName: "c", imageName: "c" }, ctx);
+            const again = await planCheckCustomImage({}, { ...web, __logicalName: "c", imageName: "c" }, ctx);
             assert.match(again.failures[0].reason, /would hold 11 custom images/);
             assert.equal(backend.count("describeImageQuota"), 1);
             assert.equal(backend.count("countImages"), 1);
@@ -175,23 +175,27 @@ describe("plan/check (end to end with a fake backend)", () => {
             backend.images.push(makeImage({ imageName: "web" }));
             const old = { ...web, region: GZ, source: { instanceId: "ins-gone0000" } };
             // Unchanged: nothing added, and its source (an instance deleted since) is not judged.
-            assert.deepEqual((await checkCustomImage(old, old, ctx)).failures, []);
+            assert.deepEqual((await planCheckCustomImage(old, old, ctx)).failures, []);
             assert.equal(backend.count("describeInstances"), 0);
             backend.instances[SH] = [{ ...backend.instances[GZ][0], instanceId: "ins-gone0000" }];
-            assert.deepEqual((await checkCustomImage(old, { ...old, region: SH }, ctx)).failures, []);
-            const r = await checkCustomImage({}, { ...web, __logicalName: "next", imageName: "next" }, ctx);
+            assert.deepEqual((await planCheckCustomImage(old, { ...old, region: SH }, ctx)).failures, []);
+            const r = await planCheckCustomImage(
+                {},
+                { ...web, __logicalName: "next", imageName: "next" },
+                ctx,
+            );
             assert.deepEqual(r.failures, []);
         });
 
         it("an unknown region or source is not judged, but counts when the region is known", async () => {
             backend.quotas[GZ] = 0;
-            const unknownRegion = await checkCustomImage(
+            const unknownRegion = await planCheckCustomImage(
                 {},
                 { ...web, region: UNKNOWN, source: UNKNOWN },
                 ctx,
             );
             assert.deepEqual(unknownRegion.failures, []);
-            const unknownSource = await checkCustomImage(
+            const unknownSource = await planCheckCustomImage(
                 {},
                 { ...web, source: { instanceId: UNKNOWN } },
                 ctx,
@@ -203,12 +207,15 @@ describe("plan/check (end to end with a fake backend)", () => {
         it("adoptExisting: an own image of that name is taken over, without counting; a shared-in one fails", async () => {
             backend.quotas[GZ] = 1;
             backend.images.push(makeImage({ imageName: "web" }));
-            assert.deepEqual((await checkCustomImage({}, { ...web, adoptExisting: true }, ctx)).failures, []);
+            assert.deepEqual(
+                (await planCheckCustomImage({}, { ...web, adoptExisting: true }, ctx)).failures,
+                [],
+            );
             backend.images.push(
                 makeImage({ imageName: "base", imageType: "SHARED_IMAGE", imageCreator: "100000000002" }),
             );
             const fresh = { ...ctx, facts: new LiveFacts(backend), ledger: new Ledger() };
-            const r = await checkCustomImage(
+            const r = await planCheckCustomImage(
                 {},
                 { ...web, __logicalName: "base", imageName: "base", adoptExisting: true },
                 fresh,
@@ -222,7 +229,7 @@ describe("plan/check (end to end with a fake backend)", () => {
         it("a new image may not reuse the name of an own image in the region", async () => {
             const own = makeImage({ imageName: "web" });
             backend.images.push(own);
-            const r = await checkCustomImage({}, web, ctx);
+            const r = await planCheckCustomImage({}, web, ctx);
             assert.match(
                 reasons(r.failures),
                 new RegExp(
@@ -231,7 +238,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             );
             // The resource that owns the name already (unchanged) is fine.
             const mine = { ...web, region: GZ };
-            assert.deepEqual((await checkCustomImage(mine, mine, ctx)).failures, []);
+            assert.deepEqual((await planCheckCustomImage(mine, mine, ctx)).failures, []);
         });
 
         it("an image of the same name made by this very resource is no clash and adds nothing", async () => {
@@ -239,7 +246,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             const madeHere = makeImage({ imageName: "web", tags: markerTags(web.__logicalName) });
             backend.images.push(madeHere);
             const fresh = { ...ctx, facts: new LiveFacts(backend), ledger: new Ledger() };
-            const r = await checkCustomImage({}, web, fresh);
+            const r = await planCheckCustomImage({}, web, fresh);
             assert.deepEqual(r.failures, []);
             assert.equal(
                 fresh.ledger.regionTotals(GZ).added,
@@ -248,7 +255,7 @@ describe("plan/check (end to end with a fake backend)", () => {
             );
             // The same name made by another resource of the stack is a clash.
             const other = { ...web, __logicalName: "other-resource" };
-            const clash = await checkCustomImage({}, other, {
+            const clash = await planCheckCustomImage({}, other, {
                 ...ctx,
                 facts: new LiveFacts(backend),
                 ledger: new Ledger(),
@@ -259,7 +266,7 @@ describe("plan/check (end to end with a fake backend)", () => {
         it("a backend failure throws, naming the fact", async () => {
             backend.failing.describeRegions = new Error("AuthFailure.SecretIdNotFound");
             await assert.rejects(
-                checkCustomImage({}, web, ctx),
+                planCheckCustomImage({}, web, ctx),
                 (e: unknown) =>
                     e instanceof FactReadError &&
                     /the list of CVM regions \(Region service DescribeRegions\).*SecretIdNotFound/.test(
@@ -281,14 +288,14 @@ describe("plan/check (end to end with a fake backend)", () => {
         beforeEach(() => backend.images.push(own, pub));
 
         it("defaults region and mode; passes the own image", async () => {
-            const r = await checkImageShare({}, s, ctx);
+            const r = await planCheckImageShare({}, s, ctx);
             assert.deepEqual(r.failures, []);
             assert.equal(r.inputs.region, GZ);
             assert.equal(r.inputs.mode, "additive");
         });
 
         it("a public image fails, saying what it is", async () => {
-            const r = await checkImageShare({}, { ...s, imageId: pub.imageId }, ctx);
+            const r = await planCheckImageShare({}, { ...s, imageId: pub.imageId }, ctx);
             assert.match(
                 reasons(r.failures),
                 /^imageId\|ImageShare "s": img-pub00001 is a public image \(Ubuntu Server 22.04 LTS 64bit\) owned by Tencent Cloud; only your own custom images/,
@@ -297,7 +304,7 @@ describe("plan/check (end to end with a fake backend)", () => {
         });
 
         it("an image of another region: not found in the stated region", async () => {
-            const r = await checkImageShare({}, { ...s, region: SH }, ctx);
+            const r = await planCheckImageShare({}, { ...s, region: SH }, ctx);
             assert.match(reasons(r.failures), /imageId "img-own00001" is not an image in ap-shanghai/);
         });
 
@@ -309,7 +316,7 @@ describe("plan/check (end to end with a fake backend)", () => {
                 imageCreator: "marketplace",
             });
             backend.images.push(market);
-            const r = await checkImageShare(
+            const r = await planCheckImageShare(
                 {},
                 { ...s, imageId: market.imageId, region: "ap-singapore" },
                 ctx,
@@ -320,7 +327,11 @@ describe("plan/check (end to end with a fake backend)", () => {
                 /^imageId\|ImageShare "s": img-mkt00001 is a marketplace image, and marketplace images are offered only in mainland China regions \(.*\); ap-singapore is not one/,
             );
             // A missing image in a mainland region is simply not found (no second look-up).
-            const inShanghai = await checkImageShare({}, { ...s, imageId: "img-nothere1", region: SH }, ctx);
+            const inShanghai = await planCheckImageShare(
+                {},
+                { ...s, imageId: "img-nothere1", region: SH },
+                ctx,
+            );
             assert.match(
                 reasons(inShanghai.failures),
                 /imageId "img-nothere1" is not an image in ap-shanghai/,
@@ -328,7 +339,7 @@ describe("plan/check (end to end with a fake backend)", () => {
         });
 
         it("sharing with the account itself fails", async () => {
-            const r = await checkImageShare({}, { ...s, accountIds: [OWN_ACCOUNT] }, ctx);
+            const r = await planCheckImageShare({}, { ...s, accountIds: [OWN_ACCOUNT] }, ctx);
             assert.match(reasons(r.failures), /accountIds\[0\] "100000000001" is this account/);
         });
 
@@ -337,11 +348,16 @@ describe("plan/check (end to end with a fake backend)", () => {
                 { accountId: "100000000009", createdTime: "2026-01-01T00:00:00Z" },
             ];
             assert.deepEqual(
-                (await checkImageShare({}, { ...s, __logicalName: "a", accountIds: ["100000000002"] }, ctx))
-                    .failures,
+                (
+                    await planCheckImageShare(
+                        {},
+                        { ...s, __logicalName: "a", accountIds: ["100000000002"] },
+                        ctx,
+                    )
+                ).failures,
                 [],
             );
-            const r = await checkImageShare(
+            const r = await planCheckImageShare(
                 {},
                 { ...s, __logicalName: "b", accountIds: ["100000000003", "100000000004"] },
                 ctx,
@@ -350,7 +366,7 @@ describe("plan/check (end to end with a fake backend)", () => {
                 reasons(r.failures),
                 /accountIds\|ImageShare "b": img-own00001 in ap-guangzhou would be shared with 4 accounts but the limit is 3: it is shared with 1 that stay, this plan adds 3 \(ImageShare "a", ImageShare "b"\)/,
             );
-            const tooMany = await checkImageShare(
+            const tooMany = await planCheckImageShare(
                 {},
                 {
                     ...s,
@@ -367,7 +383,7 @@ describe("plan/check (end to end with a fake backend)", () => {
         });
 
         it("an unknown image ID is not looked up", async () => {
-            const r = await checkImageShare({}, { ...s, imageId: UNKNOWN }, ctx);
+            const r = await planCheckImageShare({}, { ...s, imageId: UNKNOWN }, ctx);
             assert.deepEqual(r.failures, []);
             assert.equal(backend.count("describeImagesByIds") + backend.count("listImages"), 0);
         });
@@ -383,7 +399,7 @@ describe("plan/check (end to end with a fake backend)", () => {
         beforeEach(() => backend.images.push(own));
 
         it("defaults sourceRegion and passes a copy of an own image", async () => {
-            const r = await checkImageCopy({}, c, ctx);
+            const r = await planCheckImageCopy({}, c, ctx);
             assert.deepEqual(r.failures, []);
             assert.equal(r.inputs.sourceRegion, GZ);
             assert.equal(r.inputs.imageName, undefined);
@@ -396,7 +412,7 @@ describe("plan/check (end to end with a fake backend)", () => {
                 imageCreator: "100000000002",
             });
             backend.images.push(shared);
-            const r = await checkImageCopy(
+            const r = await planCheckImageCopy(
                 {},
                 { ...c, sourceImageId: shared.imageId, destinationRegions: [SH, "ap-mumbai"] },
                 ctx,
@@ -419,7 +435,7 @@ describe("plan/check (end to end with a fake backend)", () => {
                 imageCreator: "marketplace",
             });
             backend.images.push(market);
-            const r = await checkImageCopy(
+            const r = await planCheckImageCopy(
                 {},
                 {
                     ...c,
@@ -433,7 +449,7 @@ describe("plan/check (end to end with a fake backend)", () => {
                 reasons(r.failures),
                 /^sourceImageId\|ImageCopy "c": img-mkt00002 is a marketplace image, and marketplace images are offered only in mainland China regions/,
             );
-            const missing = await checkImageCopy(
+            const missing = await planCheckImageCopy(
                 {},
                 {
                     ...c,
@@ -450,13 +466,13 @@ describe("plan/check (end to end with a fake backend)", () => {
         });
 
         it("copying to its own region fails at the shape", async () => {
-            const r = await checkImageCopy({}, { ...c, destinationRegions: [GZ] }, ctx);
+            const r = await planCheckImageCopy({}, { ...c, destinationRegions: [GZ] }, ctx);
             assert.match(reasons(r.failures), /cannot be copied to its own region/);
         });
 
         it("destinations count against their region's quota, even while the source ID is unknown", async () => {
             backend.quotas[SH] = 1;
-            await checkCustomImage(
+            await planCheckCustomImage(
                 {},
                 {
                     __logicalName: "sh-image",
@@ -473,7 +489,7 @@ describe("plan/check (end to end with a fake backend)", () => {
                 },
                 ctx,
             );
-            const r = await checkImageCopy({}, { ...c, sourceImageId: UNKNOWN }, ctx);
+            const r = await planCheckImageCopy({}, { ...c, sourceImageId: UNKNOWN }, ctx);
             assert.match(
                 reasons(r.failures),
                 /^destinationRegions\|ImageCopy "c": region ap-shanghai would hold 2 custom images but its quota is 1: 0 exist, this plan adds 2 \(CustomImage "sh-image", ImageCopy "c"\)/,
@@ -482,8 +498,8 @@ describe("plan/check (end to end with a fake backend)", () => {
 
         it("an unchanged copy does not judge its source image (it may be gone)", async () => {
             const old = { ...c, sourceRegion: GZ, sourceImageId: "img-gone0000" };
-            assert.deepEqual((await checkImageCopy(old, old, ctx)).failures, []);
-            const grown = await checkImageCopy(
+            assert.deepEqual((await planCheckImageCopy(old, old, ctx)).failures, []);
+            const grown = await planCheckImageCopy(
                 old,
                 { ...old, destinationRegions: [SH, "ap-singapore", "ap-tokyo"] },
                 ctx,
@@ -499,10 +515,11 @@ describe("plan/check (end to end with a fake backend)", () => {
             backend.images.push(makeImage({ region: SH, imageName: "copy-of-own" }));
             const old = { ...c, sourceRegion: GZ };
             assert.deepEqual(
-                (await checkImageCopy(old, { ...old, destinationRegions: ["ap-singapore"] }, ctx)).failures,
+                (await planCheckImageCopy(old, { ...old, destinationRegions: ["ap-singapore"] }, ctx))
+                    .failures,
                 [],
             );
-            const r = await checkImageCopy(
+            const r = await planCheckImageCopy(
                 {},
                 { ...c, __logicalName: "other", destinationRegions: [SH] },
                 ctx,
@@ -526,14 +543,14 @@ describe("plan/check (end to end with a fake backend)", () => {
         };
         for (let i = 0; i < 150; i++) {
             const region = regions[i % 5];
-            const r = await checkCustomImage(
+            const r = await planCheckCustomImage(
                 {},
                 { __logicalName: `img-${i}`, region, imageName: `n-${i}`, source: imp },
                 ctx,
             );
             assert.deepEqual(r.failures, []);
             const source = sources[i % 5];
-            const c = await checkImageCopy(
+            const c = await planCheckImageCopy(
                 {},
                 {
                     __logicalName: `copy-${i}`,
@@ -547,16 +564,5 @@ describe("plan/check (end to end with a fake backend)", () => {
         }
         // DescribeRegions once; per region: one listing, one quota, one count.
         assert.equal(backend.count(), 1 + 3 * regions.length);
-    });
-
-    it("planContext shares facts and ledger across calls of one process", () => {
-        try {
-            const a = planContext({ maxShareAccounts: 50, secretId: "AKIDx" }, backend);
-            const b = planContext({ maxShareAccounts: 50, secretId: "AKIDx" }, new FakeBackend());
-            assert.equal(a.facts, b.facts);
-            assert.equal(a.ledger, b.ledger);
-        } finally {
-            resetPlanSingletons();
-        }
     });
 });

@@ -4,8 +4,8 @@ import {
     imageCopyDeltas,
     imageShareContribution,
     isNewResource,
-    sameValue,
 } from "../../../provider/plan/contributions";
+import { sameValue } from "../../../provider/model/diff";
 import { UNKNOWN } from "../../../provider/plan/unknown";
 
 const R = "ap-guangzhou";

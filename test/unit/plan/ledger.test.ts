@@ -1,6 +1,6 @@
 import assert from "node:assert/strict";
 import { Ledger } from "../../../provider/plan/ledger";
-import type { ResourceRef } from "../../../provider/plan/failures";
+import type { ResourceRef } from "../../../provider/model/kinds";
 
 const ci = (name: string): ResourceRef => ({ kind: "CustomImage", name });
 const cp = (name: string): ResourceRef => ({ kind: "ImageCopy", name });

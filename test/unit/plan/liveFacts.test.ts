@@ -1,7 +1,5 @@
 import assert from "node:assert/strict";
-import { FactReadError, LiveFacts, sharedLiveFacts } from "../../../provider/plan/liveFacts";
-import { sharedLedger } from "../../../provider/plan/ledger";
-import { PLAN_STATE_KEY, resetPlanSingletons, settingsFingerprint } from "../../../provider/plan/singletons";
+import { FactReadError, LiveFacts } from "../../../provider/plan/liveFacts";
 import { FakeBackend, makeImage } from "./fakeBackend";
 
 const R = "ap-guangzhou";
@@ -153,29 +151,5 @@ describe("plan/liveFacts", () => {
         delete backend.failing.describeInstances;
         assert.equal(await facts.instance(R, "ins-aaaaaaaa"), undefined);
         assert.equal(backend.count("describeInstances"), 2);
-    });
-
-    describe("per-process singletons", () => {
-        afterEach(resetPlanSingletons);
-
-        it("one LiveFacts and one Ledger per account and endpoint, on globalThis", () => {
-            const a = { endpoint: "http://127.0.0.1:1", secretId: "AKIDa", secretKey: "very-secret" };
-            const first = sharedLiveFacts(a, backend);
-            assert.equal(sharedLiveFacts({ ...a }, new FakeBackend()), first);
-            assert.notEqual(sharedLiveFacts({ ...a, secretId: "AKIDb" }, backend), first);
-            assert.equal(sharedLedger(a), sharedLedger(a));
-            assert.ok((globalThis as unknown as Record<symbol, unknown>)[PLAN_STATE_KEY] instanceof Map);
-            resetPlanSingletons();
-            assert.notEqual(sharedLiveFacts(a, backend), first);
-        });
-
-        it("the fingerprint holds no secret and ignores the key", () => {
-            const base = { endpoint: "http://127.0.0.1:1", secretId: "AKIDa" };
-            const fp = settingsFingerprint(base);
-            assert.match(fp, /^[0-9a-f]{16}$/);
-            assert.ok(!fp.includes("AKIDa"));
-            assert.equal(settingsFingerprint({ ...base, secretKey: "other" } as typeof base), fp);
-            assert.notEqual(settingsFingerprint({ ...base, endpoint: "http://127.0.0.1:2" }), fp);
-        });
     });
 });

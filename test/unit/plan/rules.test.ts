@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import type { ResourceRef } from "../../../provider/plan/failures";
+import type { ResourceRef } from "../../../provider/model/kinds";
 import { regionFailures } from "../../../provider/plan/rules/region";
 import {
     byolShareFailures,

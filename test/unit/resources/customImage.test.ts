@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { customImage } from "../../../provider/resources/customImageHandler";
-import { MANAGED_BY_TAG, MANAGED_BY_VALUE, RESOURCE_NAME_TAG } from "../../../provider/resources/images";
+import { MANAGED_BY_TAG, MANAGED_BY_VALUE, RESOURCE_NAME_TAG } from "../../../provider/markers";
 import { rejection, REGION, useFakeCloud } from "./harness";
 
 const MARKERS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [RESOURCE_NAME_TAG]: "web" };

@@ -239,11 +239,20 @@ describe("diff", () => {
             ["deleteSnapshotsOnDelete", true],
             ["timeoutMinutes", 5],
             ["destinationRegions", UNKNOWN],
+            ["tags", { env: "prod" }],
+            ["tags", UNKNOWN],
         ] as const) {
-            it(`updates ${prop} in place`, () => {
+            it(`updates ${prop} in place (${JSON.stringify(value)})`, () => {
                 assert.deepEqual(diffImageCopy(outputs, { ...inputs, [prop]: value }), inPlace);
             });
         }
+
+        it("tags: absent (the source's tags) differs from no tags; key order does not count", () => {
+            assert.deepEqual(diffImageCopy(outputs, { ...inputs, tags: {} }), inPlace);
+            const tagged = { ...outputs, tags: { a: "1", b: "2" } };
+            assert.deepEqual(diffImageCopy(tagged, { ...inputs, tags: { b: "2", a: "1" } }), NO_CHANGE);
+            assert.deepEqual(diffImageCopy(tagged, inputs), inPlace);
+        });
 
         it("replaces on sourceImageId and sourceRegion", () => {
             assert.deepEqual(

@@ -5,8 +5,7 @@
  */
 import nock from "nock";
 import * as handlers from "../../../provider/resources/handlers";
-import { resetContext, setContextOverrides } from "../../../provider/resources/context";
-import { resetPlanSingletons } from "../../../provider/plan/singletons";
+import { resetProcessContext, setProcessOverrides } from "../../../provider/processContext";
 import { ENDPOINT, FakeCloud, SECRET_ID, SECRET_KEY } from "./fakeCloud";
 
 export const REGION = "ap-guangzhou";
@@ -29,14 +28,13 @@ export function useFakeCloud(): Harness {
     before(() => nock.disableNetConnect());
     after(() => nock.enableNetConnect());
     beforeEach(async () => {
-        resetContext();
-        resetPlanSingletons();
+        resetProcessContext();
         harness.cloud = new FakeCloud().start();
         harness.lines = [];
         await handlers.configure({
             config: { get: (key: string) => STACK_CONFIG[key], require: (key: string) => STACK_CONFIG[key] },
         });
-        setContextOverrides({
+        setProcessOverrides({
             log: (line) => harness.lines.push(line),
             backendOptions: { rateLimit: false, maxAttempts: 1 },
             waiterOptions: { initialDelayMs: 0, maxDelayMs: 0 },
@@ -44,7 +42,7 @@ export function useFakeCloud(): Harness {
     });
     afterEach(() => {
         nock.cleanAll();
-        resetContext();
+        resetProcessContext();
     });
     return harness;
 }

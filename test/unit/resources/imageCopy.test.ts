@@ -1,6 +1,6 @@
 import { strict as assert } from "node:assert";
 import { imageCopy } from "../../../provider/resources/imageCopyHandler";
-import { MANAGED_BY_TAG, RESOURCE_NAME_TAG } from "../../../provider/resources/images";
+import { MANAGED_BY_TAG, RESOURCE_NAME_TAG } from "../../../provider/markers";
 import { rejection, REGION, useFakeCloud } from "./harness";
 
 const SH = "ap-shanghai";
@@ -160,6 +160,81 @@ describe("ImageCopy provider", () => {
             const { id, outs } = await imageCopy.create(inputs);
             for (const image of [...h.cloud.images.values()]) h.cloud.images.delete(image.ImageId);
             assert.equal((await imageCopy.read(id, outs as Record<string, unknown>)).id, "");
+        });
+    });
+
+    describe("tags", () => {
+        const userTagsOf = (region: string) => {
+            const { [MANAGED_BY_TAG]: _m, [RESOURCE_NAME_TAG]: _n, ...rest } = copyIn(region)[0].Tags;
+            return rest;
+        };
+
+        it("by default gives every copy the source image's user tags (not its markers)", async () => {
+            const source = h.cloud.images.get(sourceId)!;
+            source.Tags = {
+                team: "web",
+                [MANAGED_BY_TAG]: "pulumi-tencentcloud-images",
+                [RESOURCE_NAME_TAG]: "src",
+            };
+            await imageCopy.create(inputs);
+            for (const region of [SH, SG]) {
+                assert.deepEqual(userTagsOf(region), { team: "web" });
+                assert.equal(copyIn(region)[0].Tags[RESOURCE_NAME_TAG], "copies");
+            }
+        });
+
+        it("gives every copy `tags` when they are set, in one tag call per copy", async () => {
+            h.cloud.images.get(sourceId)!.Tags = { team: "web" };
+            await imageCopy.create({ ...inputs, tags: { env: "prod" } });
+            for (const region of [SH, SG]) assert.deepEqual(userTagsOf(region), { env: "prod" });
+            assert.equal(h.cloud.callsOf("ModifyResourceTags").length, 2);
+        });
+
+        it("retags every copy in place when tags change: changed and removed keys, no new copy", async () => {
+            const { id, outs } = await imageCopy.create({ ...inputs, tags: { env: "prod", old: "x" } });
+            const result = await imageCopy.update(id, outs as Record<string, unknown>, {
+                ...inputs,
+                tags: { env: "staging" },
+            });
+            for (const region of [SH, SG]) {
+                assert.deepEqual(userTagsOf(region), { env: "staging" });
+                assert.equal(copyIn(region)[0].Tags[RESOURCE_NAME_TAG], "copies");
+            }
+            assert.equal(h.cloud.callsOf("SyncImages").length, 1);
+            assert.deepEqual((result.outs as { tags: unknown }).tags, { env: "staging" });
+        });
+
+        it("tags a copy added by an update like the others", async () => {
+            const { id, outs } = await imageCopy.create({ ...inputs, tags: { env: "prod" } });
+            await imageCopy.update(id, outs as Record<string, unknown>, {
+                ...inputs,
+                tags: { env: "prod" },
+                destinationRegions: [SH, SG, BJ],
+            });
+            assert.deepEqual(userTagsOf(BJ), { env: "prod" });
+        });
+
+        it("refresh sees a copy retagged outside Pulumi (the next preview retags it)", async () => {
+            const { id, outs } = await imageCopy.create({ ...inputs, tags: { env: "prod" } });
+            copyIn(SG)[0].Tags.env = "dev";
+            const result = await imageCopy.read(id, outs as Record<string, unknown>);
+            assert.deepEqual(result.inputs?.tags, { env: "dev" });
+        });
+
+        it("refresh keeps absent tags while the copies carry the source's", async () => {
+            h.cloud.images.get(sourceId)!.Tags = { team: "web" };
+            const { id, outs } = await imageCopy.create(inputs);
+            const result = await imageCopy.read(id, outs as Record<string, unknown>);
+            assert.equal(result.inputs?.tags, undefined);
+        });
+
+        it("a copy whose user tags cannot be set fails the create, keeping the copies", async () => {
+            h.cloud.failNext("ModifyResourceTags", "FailedOperation");
+            const error = await rejection(imageCopy.create({ ...inputs, tags: { env: "prod" } }));
+            assert.match(error.message, /could not tag the copy img-\w+ \(/);
+            assert.match(error.message, /pulumi refresh/);
+            assert.equal(error.id, `${REGION}:${sourceId}`);
+            assert.deepEqual(Object.keys((error.properties as { images: object }).images).sort(), [SH, SG]);
         });
     });
 

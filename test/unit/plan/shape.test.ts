@@ -1,10 +1,21 @@
 import assert from "node:assert/strict";
-import { validateShape, customImageSchema, customImageFailures } from "../../../provider/plan/inputSchemas";
-import type { CheckFailure, ResourceKind } from "../../../provider/plan/failures";
+import { checkSchemaOf, validateShape } from "../../../provider/plan/shape";
+import { issuesToFailures } from "../../../provider/plan/schemaFailures";
+import type { CheckFailure } from "../../../provider/plan/failures";
+import type { ResourceKind } from "../../../provider/model/kinds";
+import { customImageDeclaration } from "../../../provider/model/customImage";
+import { imageShareDeclaration } from "../../../provider/model/imageShare";
+import { imageCopyDeclaration } from "../../../provider/model/imageCopy";
 import { UNKNOWN } from "../../../provider/plan/unknown";
 
+const DECLARATIONS = {
+    CustomImage: customImageDeclaration,
+    ImageShare: imageShareDeclaration,
+    ImageCopy: imageCopyDeclaration,
+} as const;
+
 function failuresOf(kind: ResourceKind, input: Record<string, unknown>): CheckFailure[] {
-    const result = validateShape(kind, input);
+    const result = validateShape(DECLARATIONS[kind], input);
     return result.ok ? [] : result.failures;
 }
 
@@ -34,7 +45,7 @@ const copy = {
     destinationRegions: ["ap-shanghai"],
 };
 
-describe("plan/inputSchemas", () => {
+describe("plan/shape: the check schema of each property table", () => {
     it("accepts valid inputs of all three resources, with extra keys like __provider", () => {
         assert.deepEqual(failuresOf("CustomImage", { ...image, __provider: "x" }), []);
         assert.deepEqual(failuresOf("ImageShare", share), []);
@@ -319,6 +330,22 @@ describe("plan/inputSchemas", () => {
         assert.deepEqual(failuresOf("CustomImage", { ...image, tags: { "pulumi-image": "x" } }), []);
     });
 
+    it("ImageCopy tags: the same rules as a CustomImage's, unknown values allowed", () => {
+        assert.deepEqual(failuresOf("ImageCopy", { ...copy, tags: { env: "prod", team: UNKNOWN } }), []);
+        assert.deepEqual(failuresOf("ImageCopy", { ...copy, tags: UNKNOWN }), []);
+        assert.match(
+            reasons("ImageCopy", { ...copy, tags: { "pulumi-images:name": "x" } }),
+            /^tags\|ImageCopy "c": tags: tag key "pulumi-images:name" is reserved/,
+        );
+        assert.match(
+            reasons("ImageCopy", { ...copy, tags: { "qcs:x": "v" } }),
+            /^tags\|ImageCopy "c": tags: tag key "qcs:x" starts with "qcs:"/,
+        );
+        const many = Object.fromEntries(Array.from({ length: 49 }, (_, i) => [`k${i}`, "v"]));
+        assert.match(reasons("ImageCopy", { ...copy, tags: many }), /tags has 49 tags/);
+        assert.match(reasons("ImageCopy", { ...copy, tags: ["a"] }), /^tags\|.*tags must be a record/);
+    });
+
     it("timeoutMinutes: a whole number from 1 to 1440", () => {
         assert.match(
             reasons("CustomImage", { ...image, timeoutMinutes: 0 }),
@@ -366,11 +393,11 @@ describe("plan/inputSchemas", () => {
         assert.ok(f.every((x) => x.reason.startsWith('CustomImage "bad": ')));
     });
 
-    it("customImageFailures turns a raw zod error into failures", () => {
+    it("issuesToFailures turns a raw zod error into failures", () => {
         const input = { ...image, imageName: 7 };
-        const parsed = customImageSchema.safeParse(input);
+        const parsed = checkSchemaOf(customImageDeclaration).safeParse(input);
         assert.equal(parsed.success, false);
-        const f = customImageFailures(input, parsed.error!);
+        const f = issuesToFailures({ kind: "CustomImage", name: "web" }, input, parsed.error!);
         assert.deepEqual(f, [
             {
                 property: "imageName",

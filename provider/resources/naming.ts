@@ -1,2 +1,0 @@
-/** The module of the resources' type tokens: `pulumi-nodejs:dynamic/tencentcloud-images:<Type>`. */
-export const RESOURCE_MODULE = "tencentcloud-images";
