@@ -8,6 +8,7 @@ import { z } from "zod";
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, number>> = {
     DescribeImages: 40,
     DescribeRegions: 20,
+    DescribeImageFromFamily: 20,
     DescribeImportImageOs: 288,
 };
 /** The documented default for the other actions. */
