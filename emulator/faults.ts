@@ -18,7 +18,7 @@ const counts = z.record(z.string(), z.number().int().min(0));
 
 /** The fault settings (all optional; absent means off). Action names, or "*" for every action. */
 export const faultSchema = z.strictObject({
-    /** Apply the documented per-action limits (10/s, DescribeImages 40/s, DescribeRegions 20/s). */
+    /** Apply the documented per-action limits (10/s, DescribeImages 40/s, DescribeRegions and DescribeImageFromFamily 20/s). */
     defaultRateLimits: z.boolean().optional(),
     /** Per-action limits in requests per second (throttling); they apply whether or not defaults are on. */
     rateLimits: counts.optional(),
