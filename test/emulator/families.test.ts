@@ -28,6 +28,13 @@ describe("emulator: image families and deprecation", () => {
             })
         ).Image;
     const imageIdOf = (image: unknown) => (image as { ImageId: string } | null)?.ImageId ?? null;
+    const startInstance = (imageId: string, instanceName: string) =>
+        control(f.endpoint, "POST", "/_emulator/instances", {
+            accountId: main.accountId,
+            region: gz,
+            imageId,
+            instanceName,
+        });
     const modify = (body: Record<string, unknown>, key = main) =>
         ok(f.endpoint, { action: "ModifyImageAttribute", key, body });
 
@@ -172,12 +179,7 @@ describe("emulator: image families and deprecation", () => {
     it("an instance can run a custom image (control), and DescribeInstances lists it as ImageId", async () => {
         const id = await createImage(f, "runs-here", { body: { ImageFamily: "web" } });
         settle(f);
-        const started = await control(f.endpoint, "POST", "/_emulator/instances", {
-            accountId: main.accountId,
-            region: gz,
-            imageId: id,
-            instanceName: "uses-custom",
-        });
+        const started = await startInstance(id, "uses-custom");
         assert.equal(started.status, 200);
         const { instanceId: runner } = started.json as { instanceId: string };
         const listed = await ok(f.endpoint, {
@@ -196,17 +198,11 @@ describe("emulator: image families and deprecation", () => {
 
     it("the instance control refuses an image the account cannot launch, and a taken name", async () => {
         const other = await createImage(f, "not-mine", { accountId: second.accountId, key: second });
-        const bad = await control(f.endpoint, "POST", "/_emulator/instances", {
-            accountId: main.accountId,
-            region: gz,
-            imageId: other,
-            instanceName: "x",
-        });
+        const bad = await startInstance(other, "x");
         assert.equal(bad.status, 400);
         assert.match((bad.json as { error: string }).error, /cannot launch/);
-        const spec = { accountId: main.accountId, region: gz, imageId: ubuntu2204, instanceName: "twice" };
-        assert.equal((await control(f.endpoint, "POST", "/_emulator/instances", spec)).status, 200);
-        assert.equal((await control(f.endpoint, "POST", "/_emulator/instances", spec)).status, 400);
+        assert.equal((await startInstance(ubuntu2204, "twice")).status, 200);
+        assert.equal((await startInstance(ubuntu2204, "twice")).status, 400);
     });
 
     it("a seed can give images a family and deprecation, and instances the image they run", async () => {
