@@ -75,6 +75,18 @@ describe("emulator: image families and deprecation", () => {
         assert.equal(await fromFamily(""), null);
     });
 
+    it("DescribeImageFromFamily: the source of a running copy (SYNCING) still counts", async () => {
+        const source = await createImage(f, "web-src", { body: { ImageFamily: "web" } });
+        settle(f);
+        await ok(f.endpoint, {
+            action: "SyncImages",
+            key: main,
+            body: { ImageIds: [source], DestinationRegions: ["ap-tokyo"] },
+        });
+        assert.equal((await describeImage(f, source))?.ImageState, "SYNCING");
+        assert.equal(imageIdOf(await fromFamily("web")), source);
+    });
+
     it("DescribeImageFromFamily sees only the caller's own images of this region", async () => {
         const shared = await createImage(f, "shared-web", { body: { ImageFamily: "web" } });
         settle(f);
