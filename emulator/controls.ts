@@ -9,7 +9,7 @@ import { CallFilter, CallLog, CallRecord } from "./callLog";
 import { FaultConfig, Faults, faultSchema } from "./faults";
 import { imageState, isoTime, syncPercent } from "./models/lifecycle";
 import { Seed, seedSchema } from "./models/seed";
-import { runImage, RunImageRequest } from "./models/runImage";
+import { runImage, RunImageRequest, terminateInstance, TerminateRequest } from "./models/launch";
 import { Store } from "./models/store";
 import { EmulatorState, ServiceConfig } from "./models/types";
 
@@ -130,6 +130,11 @@ export class EmulatorControls {
         return { instanceId: runImage(this.store, request).instanceId };
     }
 
+    /** Terminates an instance (the stand-in for TerminateInstances). */
+    terminateInstance(request: TerminateRequest): void {
+        terminateInstance(this.store, request);
+    }
+
     /** A copy of the whole state. */
     state(): EmulatorState {
         return structuredClone(this.store.state);
@@ -234,6 +239,9 @@ export function handleControl(
                 return send(res, 200, { images: controls.images(query) });
             case "POST /_emulator/instances":
                 return send(res, 200, controls.runInstance(body as RunImageRequest));
+            case "DELETE /_emulator/instances":
+                controls.terminateInstance(query as TerminateRequest);
+                return send(res, 200, { ok: true });
             case "GET /_emulator/state":
                 return send(res, 200, controls.state());
             case "GET /_emulator/faults":

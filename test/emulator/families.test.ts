@@ -188,7 +188,7 @@ describe("emulator: image families and deprecation", () => {
         );
     });
 
-    it("an instance can run a custom image (control), and DescribeInstances lists it as ImageId", async () => {
+    it("an instance can run a custom image (controls), DescribeInstances lists it as ImageId until it is terminated", async () => {
         const id = await createImage(f, "runs-here", { body: { ImageFamily: "web" } });
         settle(f);
         const started = await startInstance(id, "uses-custom");
@@ -204,6 +204,12 @@ describe("emulator: image families and deprecation", () => {
         assert.equal(instance.InstanceState, "RUNNING");
         const all = await ok(f.endpoint, { action: "DescribeInstances", key: main, body: { Limit: 100 } });
         assert.ok((all.InstanceSet as { ImageId: string }[]).some((i) => i.ImageId === id));
+        const stop = `/_emulator/instances?accountId=${main.accountId}&region=${gz}&instanceId=${runner}`;
+        assert.equal((await control(f.endpoint, "DELETE", stop)).status, 200);
+        const after = await ok(f.endpoint, { action: "DescribeInstances", key: main, body: { Limit: 100 } });
+        assert.ok(!(after.InstanceSet as { ImageId: string }[]).some((i) => i.ImageId === id));
+        assert.equal((await control(f.endpoint, "DELETE", stop)).status, 400, "already terminated");
+        await startInstance(id, "uses-custom-again");
         // The service itself does not refuse deleting an image in use: that rule is the provider's.
         await ok(f.endpoint, { action: "DeleteImages", key: main, body: { ImageIds: [id] } });
     });

@@ -1,8 +1,9 @@
 /**
- * An instance that runs a given image: the emulator's stand-in for RunInstances (which it does not
- * serve), offered as a control so that "is this image in use?" can be tested end to end. The image
- * must be one the account can launch in the region (its own, shared with it, or public); the
- * instance takes the image's OS and size, and DescribeInstances lists the image as its ImageId.
+ * Launching and terminating instances: the emulator's stand-in for RunInstances and
+ * TerminateInstances (which it does not serve), offered as controls so that "is this image in use?"
+ * can be tested end to end. The image must be one the account can launch in the region (its own,
+ * shared with it, or public); the instance takes the image's OS and size, and DescribeInstances lists
+ * the image as its ImageId.
  */
 import { z } from "zod";
 import { ID_PATTERNS } from "../ids";
@@ -59,4 +60,25 @@ export function runImage(store: Store, request: RunImageRequest): InstanceRecord
     instance.createdAt = store.now();
     store.changed();
     return instance;
+}
+
+/** Which instance to terminate. */
+export const terminateSchema = z.strictObject({
+    accountId: z.string().regex(/^\d+$/),
+    region: z.string().min(1),
+    instanceId: z.string().regex(ID_PATTERNS.instance),
+});
+
+/** A request to terminate an instance. */
+export type TerminateRequest = z.infer<typeof terminateSchema>;
+
+/** Removes the instance (its disks' snapshots stay, as snapshots outlive their disks); throws when absent. */
+export function terminateInstance(store: Store, request: TerminateRequest): void {
+    const r = terminateSchema.parse(request);
+    const instances = store.state.accounts[r.accountId]?.[r.region]?.instances;
+    if (!instances?.[r.instanceId]) {
+        throw new Error(`terminateInstance: no instance ${r.instanceId} of ${r.accountId} in ${r.region}`);
+    }
+    delete instances[r.instanceId];
+    store.changed();
 }
