@@ -9,6 +9,7 @@ import { CallFilter, CallLog, CallRecord } from "./callLog";
 import { FaultConfig, Faults, faultSchema } from "./faults";
 import { imageState, isoTime, syncPercent } from "./models/lifecycle";
 import { Seed, seedSchema } from "./models/seed";
+import { runImage, RunImageRequest, terminateInstance, TerminateRequest } from "./models/launch";
 import { Store } from "./models/store";
 import { EmulatorState, ServiceConfig } from "./models/types";
 
@@ -39,6 +40,8 @@ export interface ImageDump {
     sharedWith: string[];
     snapshotIds: string[];
     tags: Record<string, string>;
+    imageFamily: string;
+    imageDeprecated: boolean;
 }
 
 /** The controls, in process. Every method has an HTTP twin (see README). */
@@ -113,11 +116,23 @@ export class EmulatorControls {
                         sharedWith: image.shares.map((s) => s.accountId),
                         snapshotIds: [...image.snapshotIds],
                         tags: { ...image.tags },
+                        imageFamily: image.imageFamily,
+                        imageDeprecated: image.imageDeprecated,
                     });
                 }
             }
         }
         return out;
+    }
+
+    /** Starts an instance of the account that runs the image (the stand-in for RunInstances); returns its ID. */
+    runInstance(request: RunImageRequest): { instanceId: string } {
+        return { instanceId: runImage(this.store, request).instanceId };
+    }
+
+    /** Terminates an instance (the stand-in for TerminateInstances). */
+    terminateInstance(request: TerminateRequest): void {
+        terminateInstance(this.store, request);
     }
 
     /** A copy of the whole state. */
@@ -222,6 +237,11 @@ export function handleControl(
                 return send(res, 200, { ok: true });
             case "GET /_emulator/images":
                 return send(res, 200, { images: controls.images(query) });
+            case "POST /_emulator/instances":
+                return send(res, 200, controls.runInstance(body as RunImageRequest));
+            case "DELETE /_emulator/instances":
+                controls.terminateInstance(query as TerminateRequest);
+                return send(res, 200, { ok: true });
             case "GET /_emulator/state":
                 return send(res, 200, controls.state());
             case "GET /_emulator/faults":

@@ -8,6 +8,7 @@ import { z } from "zod";
 export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, number>> = {
     DescribeImages: 40,
     DescribeRegions: 20,
+    DescribeImageFromFamily: 20,
     DescribeImportImageOs: 288,
 };
 /** The documented default for the other actions. */
@@ -17,7 +18,7 @@ const counts = z.record(z.string(), z.number().int().min(0));
 
 /** The fault settings (all optional; absent means off). Action names, or "*" for every action. */
 export const faultSchema = z.strictObject({
-    /** Apply the documented per-action limits (10/s, DescribeImages 40/s, DescribeRegions 20/s). */
+    /** Apply the documented per-action limits (10/s, DescribeImages 40/s, DescribeRegions and DescribeImageFromFamily 20/s). */
     defaultRateLimits: z.boolean().optional(),
     /** Per-action limits in requests per second (throttling); they apply whether or not defaults are on. */
     rateLimits: counts.optional(),

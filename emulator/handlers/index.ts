@@ -3,6 +3,7 @@ import { ActionHandler } from "./types";
 import describeSnapshots from "./cbs/describeSnapshots";
 import createImage from "./cvm/createImage";
 import deleteImages from "./cvm/deleteImages";
+import describeImageFromFamily from "./cvm/describeImageFromFamily";
 import describeImageQuota from "./cvm/describeImageQuota";
 import describeImages from "./cvm/describeImages";
 import describeImageSharePermission from "./cvm/describeImageSharePermission";
@@ -43,6 +44,7 @@ const ALL = [
     describeRegions,
     describeImportImageOs,
     describeInstances,
+    describeImageFromFamily,
     modifyResourceTags,
     describeResourceTagsByResourceIds,
     describeResourceTags,

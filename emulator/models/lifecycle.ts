@@ -23,6 +23,15 @@ export function syncPercent(image: ImageRecord, now: number): number | null {
     return Math.min(99, Math.max(0, Math.floor(((now - pending.startedAt) / span) * 100)));
 }
 
+/**
+ * True once the image itself is made (its create, import or copy-in ended NORMAL), also while a copy
+ * of it is being made elsewhere: it shows SYNCING then, but is complete and can be launched.
+ */
+export function isMade(image: ImageRecord, now: number): boolean {
+    const pending = image.pending;
+    return !pending || (now >= pending.readyAt && pending.outcome === "NORMAL");
+}
+
 /** True while a task runs on the image (it may not be deleted, shared, copied or modified). */
 export function isBusy(image: ImageRecord, now: number): boolean {
     const state = imageState(image, now);

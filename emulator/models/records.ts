@@ -23,14 +23,18 @@ function isLocal(disk: DiskTemplate): boolean {
     return disk.diskType.startsWith("LOCAL_");
 }
 
-/** Adds an instance from a template, with a standing snapshot of each of its cloud disks. */
+/**
+ * Adds an instance from a template, with a standing snapshot of each of its cloud disks. It runs the
+ * template's public image unless `imageId` names another (e.g. a custom image).
+ */
 export function addInstance(
     data: RegionData,
     accountId: string,
     region: string,
     t: InstanceTemplate,
     id?: string,
-): void {
+    imageId?: string,
+): InstanceRecord {
     const instanceId = id ?? seededInstanceId(accountId, region, t.name);
     const systemDisk: CloudDiskRecord = { ...t.systemDisk, diskId: stableId("disk", `${instanceId}:system`) };
     const dataDisks: DiskRecord[] = t.dataDisks.map((disk, i) =>
@@ -43,7 +47,7 @@ export function addInstance(
         instanceType: t.instanceType,
         cpu: t.cpu,
         memory: t.memory,
-        imageId: publicImageId(t.imageKey),
+        imageId: imageId ?? publicImageId(t.imageKey),
         createdAt: SEED_TIME,
         osName: t.osName,
         platform: t.platform,
@@ -67,6 +71,7 @@ export function addInstance(
             instanceId,
         };
     }
+    return instance;
 }
 
 /** What a seeded image of an account says (the rest takes defaults). */
@@ -84,6 +89,8 @@ export interface OwnedImageSpec {
     state?: "NORMAL" | "CREATEFAILED" | "IMPORTFAILED";
     sharedWith?: string[];
     tags?: Record<string, string>;
+    imageFamily?: string;
+    imageDeprecated?: boolean;
 }
 
 /** Adds an account's own custom image; a NORMAL one gets its system-disk snapshot. */
@@ -117,8 +124,8 @@ export function addOwnedImage(data: RegionData, spec: OwnedImageSpec): void {
         createdAt: spec.createdAt,
         imageSource: spec.state === "IMPORTFAILED" ? "EXTERNAL_IMPORT" : "CREATE_IMAGE",
         licenseType: "TencentCloud",
-        imageFamily: "",
-        imageDeprecated: false,
+        imageFamily: spec.imageFamily ?? "",
+        imageDeprecated: spec.imageDeprecated ?? false,
         snapshotIds: failed ? [] : [snapshotId],
         tags: spec.tags ?? {},
         shares: (spec.sharedWith ?? []).map((accountId) => ({ accountId, createdAt: spec.createdAt })),

@@ -51,6 +51,23 @@ export function assertNameAndDescription(name: string | undefined, description: 
     }
 }
 
+/**
+ * The emulator's image-family format. The spec documents the code (`InvalidParameterValue.
+ * InvalidImageFamily`, "invalid format of image family name") but not the rule, so this one is a
+ * stated stand-in that takes the spec's example (`business-daily-update`): 1 to 60 characters (as an
+ * image name), ASCII letters, digits, `-`, `_` and `.`, starting with a letter. "" means no family.
+ */
+export const IMAGE_FAMILY_PATTERN = /^[A-Za-z][A-Za-z0-9._-]{0,59}$/;
+
+/** InvalidParameterValue.InvalidImageFamily unless `family` is absent, "" or of the format above. */
+export function assertImageFamily(family: string | undefined): void {
+    if (family === undefined || family === "" || IMAGE_FAMILY_PATTERN.test(family)) return;
+    fail(
+        "InvalidParameterValue.InvalidImageFamily",
+        `ImageFamily \`${family}\` is not a valid family name: 1 to 60 letters, digits, '-', '_' or '.', starting with a letter.`,
+    );
+}
+
 /** InvalidImageName.Duplicate when another custom image of the account in the region has this name. */
 export function assertUniqueName(
     store: Store,

@@ -10,11 +10,13 @@ import { REGIONS, REGION_IDS } from "../regions";
 import { architectureSchema } from "./builtinData";
 import { addBuiltinWorld } from "./builtinWorld";
 import { addInstance, addOwnedImage, SEED_TIME } from "./records";
+import { IMAGE_FAMILY_PATTERN } from "./rules";
 import { EmulatorState, RegionData, STATE_VERSION, ServiceConfig } from "./types";
 
 export { publicImageId, seededInstanceId } from "./records";
 
 const digits = z.string().regex(/^\d+$/, "must be a digit string");
+const imageIdSchema = z.string().regex(/^img-[a-z0-9]{8}$/);
 const region = z.string().refine((r) => REGION_IDS.includes(r), "must be one of the emulator's regions");
 
 /** The seed file format (all fields optional). */
@@ -60,10 +62,7 @@ export const seedSchema = z.strictObject({
                 accountId: digits,
                 region,
                 imageName: z.string().min(1).max(60),
-                imageId: z
-                    .string()
-                    .regex(/^img-[a-z0-9]{8}$/)
-                    .optional(),
+                imageId: imageIdSchema.optional(),
                 imageDescription: z.string().max(256).optional(),
                 osName: z.string().optional(),
                 platform: z.string().optional(),
@@ -73,6 +72,8 @@ export const seedSchema = z.strictObject({
                 state: z.enum(["NORMAL", "CREATEFAILED", "IMPORTFAILED"]).optional(),
                 sharedWith: z.array(digits).optional(),
                 tags: z.record(z.string(), z.string()).optional(),
+                imageFamily: z.string().regex(IMAGE_FAMILY_PATTERN).optional(),
+                imageDeprecated: z.boolean().optional(),
             }),
         )
         .optional(),
@@ -91,6 +92,8 @@ export const seedSchema = z.strictObject({
                 architecture: architectureSchema.optional(),
                 systemDiskSize: z.number().int().positive().optional(),
                 dataDiskSizes: z.array(z.number().int().positive()).optional(),
+                /** The image the instance runs (e.g. a seeded custom image); default a public TencentOS image. */
+                imageId: imageIdSchema.optional(),
             }),
         )
         .optional(),
@@ -177,6 +180,7 @@ export function buildState(seed: Seed = {}): EmulatorState {
                 })),
             },
             spec.instanceId,
+            spec.imageId,
         );
     }
     for (const [i, spec] of (seed.images ?? []).entries()) {

@@ -70,6 +70,27 @@ describe("emulator: every served action through the official Node SDK", function
             );
             await failsWith(sdk.cvm.DescribeImages({ ImageIds: ["img-bad"] }), "InvalidImageId.Malformed");
         },
+        "cvm:DescribeImageFromFamily": async () => {
+            const { ImageId } = await sdk.cvm.CreateImage({
+                ImageName: "sdk-family",
+                InstanceId: instanceId(main.accountId, gz),
+                ImageFamily: "sdk-web",
+            });
+            settle(f);
+            const reply = await sdk.cvm.DescribeImageFromFamily({ ImageFamily: "sdk-web" });
+            conforms("cvm", "DescribeImageFromFamily", reply);
+            assert.equal(reply.Image?.ImageId, ImageId);
+            assert.equal(reply.Image?.ImageFamily, "sdk-web");
+            assert.equal(reply.Image?.ImageDeprecated, false);
+            await sdk.cvm.ModifyImageAttribute({ ImageId: ImageId!, ImageDeprecated: true });
+            const none = await sdk.cvm.DescribeImageFromFamily({ ImageFamily: "sdk-web" });
+            conforms("cvm", "DescribeImageFromFamily", none);
+            assert.equal(none.Image, null);
+            await failsWith(
+                sdk.cvm.DescribeImageFromFamily({ ImageFamily: "sdk web" }),
+                "InvalidParameterValue.InvalidImageFamily",
+            );
+        },
         "cvm:DeleteImages": async () => {
             const id = await ownImage("sdk-delete");
             conforms("cvm", "DeleteImages", await sdk.cvm.DeleteImages({ ImageIds: [id] }));

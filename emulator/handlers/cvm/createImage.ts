@@ -4,6 +4,7 @@ import { fail } from "../../errors";
 import { ID_PATTERNS } from "../../ids";
 import { snapshotState } from "../../models/lifecycle";
 import {
+    assertImageFamily,
     assertNameAndDescription,
     assertQuota,
     assertUniqueName,
@@ -42,6 +43,7 @@ export default defineHandler({
     run(ctx, p) {
         const { store, accountId, region, now } = ctx;
         assertNameAndDescription(p.ImageName, p.ImageDescription);
+        assertImageFamily(p.ImageFamily);
         const hasInstance = p.InstanceId !== undefined;
         const hasSnapshots = p.SnapshotIds !== undefined && p.SnapshotIds.length > 0;
         if (hasInstance === hasSnapshots) {

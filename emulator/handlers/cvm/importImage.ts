@@ -6,6 +6,7 @@ import { z } from "zod";
 import { fail } from "../../errors";
 import { IMPORT_OS } from "../../models/catalog";
 import {
+    assertImageFamily,
     assertNameAndDescription,
     assertQuota,
     assertUniqueName,
@@ -41,6 +42,7 @@ export default defineHandler({
     run(ctx, p) {
         const { store, accountId, region, now } = ctx;
         assertNameAndDescription(p.ImageName, p.ImageDescription);
+        assertImageFamily(p.ImageFamily);
         const architecture = ARCHITECTURES[p.Architecture];
         if (!architecture) {
             fail(

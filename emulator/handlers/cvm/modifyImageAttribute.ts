@@ -2,7 +2,12 @@
 import { z } from "zod";
 import { fail } from "../../errors";
 import { imageState } from "../../models/lifecycle";
-import { assertNameAndDescription, assertUniqueName, requireVisibleImage } from "../../models/rules";
+import {
+    assertImageFamily,
+    assertNameAndDescription,
+    assertUniqueName,
+    requireVisibleImage,
+} from "../../models/rules";
 import { defineHandler } from "../types";
 
 const params = z.strictObject({
@@ -42,6 +47,7 @@ export default defineHandler({
             );
         }
         assertNameAndDescription(p.ImageName, p.ImageDescription);
+        assertImageFamily(p.ImageFamily);
         if (p.ImageName !== undefined) assertUniqueName(store, accountId, region, p.ImageName, p.ImageId);
         const image = found.image;
         if (p.ImageName !== undefined) image.imageName = p.ImageName;

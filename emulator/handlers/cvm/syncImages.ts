@@ -111,6 +111,10 @@ export default defineHandler({
                 creator: ctx.caller.uin,
                 createdAt: now,
                 snapshotIds,
+                // SyncImages takes no ImageFamily: a copy is a new image that starts in no family and
+                // not deprecated (ModifyImageAttribute sets both), as its tags start empty.
+                imageFamily: "",
+                imageDeprecated: false,
                 tags: {},
                 shares: [],
                 busyUntil: undefined,

@@ -74,6 +74,43 @@ const CASES: LimitCase[] = [
         code: "InvalidParameterValue.TooLarge",
     },
     {
+        label: "CreateImage ImageFamily > 60 characters",
+        call: () => ({
+            action: "CreateImage",
+            body: {
+                ImageName: "fam",
+                InstanceId: instanceId(main.accountId, gz),
+                ImageFamily: `f${"x".repeat(60)}`,
+            },
+        }),
+        code: "InvalidParameterValue.InvalidImageFamily",
+    },
+    {
+        label: "ImportImage ImageFamily not starting with a letter",
+        call: () => ({
+            action: "ImportImage",
+            body: {
+                ImageUrl: "https://bucket-1250000000.cos.ap-guangzhou.myqcloud.com/disk.qcow2",
+                OsType: "CentOS",
+                OsVersion: "7",
+                Architecture: "x86_64",
+                ImageName: "fam",
+                ImageFamily: "-web",
+            },
+        }),
+        code: "InvalidParameterValue.InvalidImageFamily",
+    },
+    {
+        label: "ModifyImageAttribute ImageFamily with a character outside the format",
+        call: (id) => ({ action: "ModifyImageAttribute", body: { ImageId: id, ImageFamily: "web app" } }),
+        code: "InvalidParameterValue.InvalidImageFamily",
+    },
+    {
+        label: "DescribeImageFromFamily ImageFamily outside the format",
+        call: () => ({ action: "DescribeImageFromFamily", body: { ImageFamily: "web/app" } }),
+        code: "InvalidParameterValue.InvalidImageFamily",
+    },
+    {
         label: "DescribeInstances Limit > 100",
         call: () => ({ action: "DescribeInstances", body: { Limit: 101 } }),
         code: "InvalidParameterValue.LimitExceeded",
@@ -189,6 +226,17 @@ describe("emulator contract: the documented limits", () => {
         for (const spec of [
             { action: "DescribeImages", body: { Limit: 100, Filters: filters(10, 5) } },
             { action: "DescribeInstances", body: { Limit: 100 } },
+            {
+                action: "CreateImage",
+                body: {
+                    ImageName: "fam-60",
+                    InstanceId: instanceId(main.accountId, gz),
+                    ImageFamily: `f${"x".repeat(59)}`,
+                },
+            },
+            { action: "ModifyImageAttribute", body: { ImageId: imageId, ImageFamily: "a" } },
+            { action: "ModifyImageAttribute", body: { ImageId: imageId, ImageFamily: "Web_2.x-y" } },
+            { action: "DescribeImageFromFamily", body: { ImageFamily: `f${"x".repeat(59)}` } },
             { action: "DescribeSnapshots", service: "cbs", body: { Limit: 100 } },
             {
                 action: "ModifyResourceTags",

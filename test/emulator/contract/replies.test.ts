@@ -284,6 +284,29 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
             await send({ action: "ImportImage", key: sub, body: { ...importBody, ImageName: "i4" } });
         },
     },
+    "cvm:DescribeImageFromFamily": {
+        "the newest available image of a family, with tags and snapshots": async (f, send) => {
+            await normalImage(f, "fam-old", { ImageFamily: "web" });
+            f.emu.controls.advanceClock(1000);
+            await normalImage(f, "fam-new", {
+                ImageFamily: "web",
+                TagSpecification: [{ ResourceType: "image", Tags: [{ Key: "k", Value: "v" }] }],
+            });
+            await send({ action: "DescribeImageFromFamily", key: main, body: { ImageFamily: "web" } });
+            await send({ action: "DescribeImageFromFamily", key: sub, body: { ImageFamily: "web" } });
+        },
+        "a family without an available image, and no family at all": async (f, send) => {
+            const only = await normalImage(f, "fam-deprecated", { ImageFamily: "old" });
+            await ok(f.endpoint, {
+                action: "ModifyImageAttribute",
+                key: main,
+                body: { ImageId: only, ImageDeprecated: true },
+            });
+            await send({ action: "DescribeImageFromFamily", key: main, body: { ImageFamily: "old" } });
+            await send({ action: "DescribeImageFromFamily", key: main, body: { ImageFamily: "none" } });
+            await send({ action: "DescribeImageFromFamily", key: main, body: {} });
+        },
+    },
     "cvm:DescribeImageQuota": {
         "default and configured": async (f, send) => {
             await send({ action: "DescribeImageQuota", key: main });
