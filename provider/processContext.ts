@@ -1,7 +1,8 @@
 /**
  * The one per-process context of the provider: the settings (resolved at each call), and, built once
- * per settings key, the image backend (over the process's one rate limiter, ../backend/index.ts), the waiter that batches
- * polls, and the live facts and ledger of the plan checks. Test and benchmark replacements go
+ * per settings key, the image backend (over the process's one rate limiter, ../backend/index.ts), the
+ * coalesced reads by ID that every read and poll goes through, the waiter that batches polls, and
+ * the live facts and ledger of the plan checks. Test and benchmark replacements go
  * through {@link setProcessOverrides}, nowhere else.
  *
  * Nothing here is captured by the serialized provider (`__provider`): the provider's methods only
@@ -16,6 +17,7 @@ import { ProviderSettings, resolveSettings, settingSource } from "./config";
 import { createImageBackend, CreateImageBackendOptions } from "./backend";
 import { callerKeyOf } from "./backend/client";
 import { ImageWaiter, ImageWaiterOptions } from "./backend/waiter";
+import { BatchedImageReads } from "./backend/imageReads";
 import type { ImageBackend } from "./backend/types";
 import { LiveFacts } from "./plan/liveFacts";
 import { Ledger } from "./plan/ledger";
@@ -52,6 +54,7 @@ export interface ProcessOverrides {
 /** What is built once per settings key. */
 interface Built {
     backend: ImageBackend;
+    reads: BatchedImageReads;
     waiter: Waiter;
     facts: LiveFacts;
     ledger: Ledger;
@@ -78,6 +81,8 @@ function state(): ProcessState {
 export interface ProcessContext {
     readonly settings: ProviderSettings;
     readonly backend: ImageBackend;
+    /** Reads of images by ID as they are now, one DescribeImages per region per turn of the event loop. */
+    readonly reads: BatchedImageReads;
     readonly waiter: Waiter;
     /** The live facts of this engine run (cached across checks). */
     readonly facts: LiveFacts;
@@ -116,10 +121,17 @@ function build(current: ProcessState, settings: ProviderSettings): Built {
     const { overrides } = current;
     const backend = overrides.backend ?? createImageBackend(settings, overrides.backendOptions);
     const waiterOptions = overrides.waiterOptions ?? {};
+    const reads = new BatchedImageReads(backend);
     const waiter = overrides.waiter
         ? overrides.waiter(backend, waiterOptions)
-        : new ImageWaiter(backend, waiterOptions);
-    return { backend, waiter, facts: new LiveFacts(backend), ledger: new Ledger() };
+        : new ImageWaiter(backend, { ...waiterOptions, reads });
+    return {
+        backend,
+        reads,
+        waiter,
+        facts: new LiveFacts(backend, reads),
+        ledger: new Ledger(),
+    };
 }
 
 /** The context of one call: settings resolved now; the rest reused while the credentials and endpoint hold. */
@@ -136,6 +148,7 @@ export function processContext(): ProcessContext {
     return {
         settings,
         backend: built.backend,
+        reads: built.reads,
         waiter: built.waiter,
         facts: overrides.liveFactsPerCheck ? overrides.liveFactsPerCheck(built.backend) : built.facts,
         ledger: built.ledger,
