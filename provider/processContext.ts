@@ -1,8 +1,8 @@
 /**
  * The one per-process context of the provider: the settings (resolved at each call), and, built once
  * per settings key, the image backend (over the process's one rate limiter, ../backend/index.ts), the
- * coalesced reads by ID that every read and poll goes through, the waiter that batches polls, and
- * the live facts and ledger of the plan checks. Test and benchmark replacements go
+ * coalesced reads by ID that every read and poll goes through, the waiter that batches polls, the
+ * per-image turns of the calls a busy image refuses, and the live facts and ledger of the plan checks. Test and benchmark replacements go
  * through {@link setProcessOverrides}, nowhere else.
  *
  * Nothing here is captured by the serialized provider (`__provider`): the provider's methods only
@@ -18,6 +18,7 @@ import { createImageBackend, CreateImageBackendOptions } from "./backend";
 import { callerKeyOf } from "./backend/client";
 import { ImageWaiter, ImageWaiterOptions } from "./backend/waiter";
 import { BatchedImageReads } from "./backend/imageReads";
+import { ImageTurns } from "./backend/imageTurns";
 import type { ImageBackend } from "./backend/types";
 import { LiveFacts } from "./plan/liveFacts";
 import { Ledger } from "./plan/ledger";
@@ -56,6 +57,7 @@ interface Built {
     backend: ImageBackend;
     reads: BatchedImageReads;
     waiter: Waiter;
+    turns: ImageTurns;
     facts: LiveFacts;
     ledger: Ledger;
 }
@@ -84,6 +86,8 @@ export interface ProcessContext {
     /** Reads of images by ID as they are now, one DescribeImages per region per turn of the event loop. */
     readonly reads: BatchedImageReads;
     readonly waiter: Waiter;
+    /** One at a time per image: the calls that a busy image refuses (share, copy, rename). */
+    readonly turns: ImageTurns;
     /** The live facts of this engine run (cached across checks). */
     readonly facts: LiveFacts;
     /** The stack-wide ledger of this engine run. */
@@ -129,6 +133,7 @@ function build(current: ProcessState, settings: ProviderSettings): Built {
         backend,
         reads,
         waiter,
+        turns: new ImageTurns(),
         facts: new LiveFacts(backend, reads),
         ledger: new Ledger(),
     };
@@ -150,6 +155,7 @@ export function processContext(): ProcessContext {
         backend: built.backend,
         reads: built.reads,
         waiter: built.waiter,
+        turns: built.turns,
         facts: overrides.liveFactsPerCheck ? overrides.liveFactsPerCheck(built.backend) : built.facts,
         ledger: built.ledger,
         log: overrides.log ?? ((line: string) => console.log(line)),

@@ -26,7 +26,7 @@ import { operationError } from "./errors";
 import { describeOutcome, settle, SETTLE_ATTEMPTS, SettleRules } from "./settle";
 import { diffImageShare } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
-import { whenImageIdle } from "./waits";
+import { retriedWhileBusy, whenImageIdle } from "./waits";
 import { isNotFoundError } from "../backend/errors";
 
 /** The ID of an ImageShare: `<region>:<imageId>`. */
@@ -98,8 +98,10 @@ async function modify(
         const live = (await liveAccounts(op, region, imageId)) ?? [];
         return permission === "SHARE" ? minus(accountIds, live) : intersect(accountIds, live);
     };
+    // Sharing waits for a busy image (one being copied) first; cancelling is sent at once.
+    const whenReady = permission === "SHARE" ? whenImageIdle : retriedWhileBusy;
     const send = (ids: string[]) =>
-        whenImageIdle(op, region, imageId, DEFAULT_TIMEOUT_MINUTES.image, () =>
+        whenReady(op, region, imageId, DEFAULT_TIMEOUT_MINUTES.image, () =>
             backend.modifySharePermission(region, imageId, ids, permission),
         );
     await settle<string[], void>(op.say, {
