@@ -9,6 +9,9 @@ import { abortReason, Clock, systemClock } from "./clock";
 import { BatchedImageReads } from "./imageReads";
 import { Image, ImageBackend, ImageState } from "./types";
 
+/** The poll delays a waiter uses unless told otherwise (real service latencies are minutes). */
+export const DEFAULT_POLL_DELAYS = { initialDelayMs: 2_000, maxDelayMs: 15_000 } as const;
+
 export interface ImageWaiterOptions {
     /** Delay before the first poll of a region; the delay restarts from here when a new waiter joins. Default 2 s. */
     initialDelayMs?: number;
@@ -113,8 +116,8 @@ export class ImageWaiter {
     private readonly reads: BatchedImageReads;
 
     constructor(backend: ImageBackend, options: ImageWaiterOptions = {}) {
-        this.initialDelayMs = options.initialDelayMs ?? 2_000;
-        this.maxDelayMs = options.maxDelayMs ?? 15_000;
+        this.initialDelayMs = options.initialDelayMs ?? DEFAULT_POLL_DELAYS.initialDelayMs;
+        this.maxDelayMs = options.maxDelayMs ?? DEFAULT_POLL_DELAYS.maxDelayMs;
         this.backoff = options.backoff ?? 1.5;
         this.missesBeforeGone = options.missesBeforeGone ?? 3;
         this.maxConsecutivePollFailures = options.maxConsecutivePollFailures ?? 3;
