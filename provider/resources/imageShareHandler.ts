@@ -26,7 +26,7 @@ import { operationError } from "./errors";
 import { describeOutcome, settle, SETTLE_ATTEMPTS, SettleRules } from "./settle";
 import { diffImageShare } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
-import { retriedWhileBusy, whenImageIdle } from "./waits";
+import { whenImageIdle } from "./waits";
 import { isNotFoundError } from "../backend/errors";
 
 /** The ID of an ImageShare: `<region>:<imageId>`. */
@@ -99,10 +99,14 @@ async function modify(
         return permission === "SHARE" ? minus(accountIds, live) : intersect(accountIds, live);
     };
     // Sharing waits for a busy image (one being copied) first; cancelling is sent at once.
-    const whenReady = permission === "SHARE" ? whenImageIdle : retriedWhileBusy;
     const send = (ids: string[]) =>
-        whenReady(op, region, imageId, DEFAULT_TIMEOUT_MINUTES.image, () =>
-            backend.modifySharePermission(region, imageId, ids, permission),
+        whenImageIdle(
+            op,
+            region,
+            imageId,
+            DEFAULT_TIMEOUT_MINUTES.image,
+            () => backend.modifySharePermission(region, imageId, ids, permission),
+            { lookFirst: permission === "SHARE" },
         );
     await settle<string[], void>(op.say, {
         rules: permission === "SHARE" ? SHARE_RULES : CANCEL_RULES,

@@ -128,7 +128,9 @@ export const BUSY_RETRIES = 5;
  * take turns in this process, and each reads the image's state (one read by ID, coalesced with the
  * region's others) and, when it is busy, waits on the batched waiter until it is NORMAL before
  * sending. An image made busy outside this process can still refuse: then it waits the same way and
- * sends again.
+ * sends again. `lookFirst: false` skips the turn and the read, for calls that seldom meet a busy
+ * image (cancelling shares, mostly at destroy, when nothing is being copied), where a read before
+ * every send would cost more than the rare refusal.
  */
 export function whenImageIdle<T>(
     op: OperationContext,
@@ -136,28 +138,27 @@ export function whenImageIdle<T>(
     imageId: string,
     timeoutMinutes: number,
     action: () => Promise<T>,
+    { lookFirst = true }: { lookFirst?: boolean } = {},
 ): Promise<T> {
+    const what = `${imageId} in ${region}`;
+    const untilNormal = () => waitUntilNormal(op, region, imageId, timeoutMinutes);
+    if (!lookFirst) return retriedWhileBusy(op, what, action, untilNormal);
     return op.ctx.turns.take(region, imageId, async () => {
         const image = await describeImage(op.ctx.reads, region, imageId);
         if (image && BUSY_STATES.has(image.imageState)) {
-            op.say(`${imageId} in ${region} is ${image.imageState}; waiting until it is NORMAL`);
-            await waitUntilNormal(op, region, imageId, timeoutMinutes);
+            op.say(`${what} is ${image.imageState}; waiting until it is NORMAL`);
+            await untilNormal();
         }
-        return retriedWhileBusy(op, region, imageId, timeoutMinutes, action);
+        return retriedWhileBusy(op, what, action, untilNormal);
     });
 }
 
-/**
- * Sends; when the service refuses because the image is busy, waits until it is NORMAL and sends
- * again. For calls that seldom meet a busy image (cancelling shares, mostly at destroy, when nothing
- * is being copied), where a read before every send would cost more than the rare refusal.
- */
-export async function retriedWhileBusy<T>(
+/** Sends; when the service refuses because the image is busy, waits until it is NORMAL and sends again. */
+async function retriedWhileBusy<T>(
     op: OperationContext,
-    region: string,
-    imageId: string,
-    timeoutMinutes: number,
+    what: string,
     action: () => Promise<T>,
+    untilNormal: () => Promise<unknown>,
 ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
         try {
@@ -165,8 +166,8 @@ export async function retriedWhileBusy<T>(
         } catch (error) {
             const code = (error as { code?: unknown }).code;
             if (typeof code !== "string" || !BUSY_CODES.has(code) || attempt > BUSY_RETRIES) throw error;
-            op.say(`${imageId} in ${region} is busy (${code}); waiting until it is NORMAL to try again`);
-            await waitUntilNormal(op, region, imageId, timeoutMinutes);
+            op.say(`${what} is busy (${code}); waiting until it is NORMAL to try again`);
+            await untilNormal();
         }
     }
 }

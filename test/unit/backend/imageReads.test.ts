@@ -2,27 +2,7 @@ import { strict as assert } from "node:assert";
 import { TencentCloudApiError } from "../../../provider/backend/errors";
 import { BatchedImageReads } from "../../../provider/backend/imageReads";
 import type { Image, ImageBackend } from "../../../provider/backend/types";
-
-function image(imageId: string, region: string): Image {
-    return {
-        imageId,
-        region,
-        imageName: `name-${imageId}`,
-        imageDescription: "",
-        imageType: "PRIVATE_IMAGE",
-        imageState: "NORMAL",
-        osName: "",
-        platform: "",
-        architecture: "x86_64",
-        imageSizeGb: 50,
-        createdTime: "2026-01-01T00:00:00Z",
-        imageCreator: "100000000001",
-        imageSource: "CREATE_IMAGE",
-        syncPercent: null,
-        snapshots: [],
-        tags: {},
-    };
-}
+import { domainImage } from "./helpers";
 
 /** A backend that knows some images and records every DescribeImages by IDs. */
 function fakeBackend(known: string[], refuseBatchesWith?: string) {
@@ -43,7 +23,9 @@ function fakeBackend(known: string[], refuseBatchesWith?: string) {
                     }),
                 );
             }
-            return Promise.resolve(ids.filter((id) => known.includes(id)).map((id) => image(id, region)));
+            return Promise.resolve(
+                ids.filter((id) => known.includes(id)).map((id) => domainImage(id, region, "NORMAL")),
+            );
         },
     } as unknown as ImageBackend;
     return { backend, calls };

@@ -6,33 +6,7 @@ import { Image, ImageBackend, ImageState } from "../../../provider/backend/types
 import { formatDuration, ImageWaiter, ImageWaitError } from "../../../provider/backend/waiter";
 import { BatchedImageReads } from "../../../provider/backend/imageReads";
 import { FakeClock, flush } from "./fakeClock";
-import { apiImage, CVM, fakeApi, SETTINGS } from "./helpers";
-
-function image(
-    imageId: string,
-    region: string,
-    imageState: ImageState,
-    syncPercent: number | null = null,
-): Image {
-    return {
-        imageId,
-        region,
-        imageName: `name-${imageId}`,
-        imageDescription: "",
-        imageType: "PRIVATE_IMAGE",
-        imageState,
-        osName: "",
-        platform: "",
-        architecture: "x86_64",
-        imageSizeGb: 50,
-        createdTime: "2026-01-01T00:00:00Z",
-        imageCreator: "100000000001",
-        imageSource: "CREATE_IMAGE",
-        syncPercent,
-        snapshots: [],
-        tags: {},
-    };
-}
+import { apiImage, CVM, domainImage as image, fakeApi, SETTINGS } from "./helpers";
 
 /** A backend whose images the test sets; records every DescribeImages (by IDs) call. */
 class FakeBackend {
