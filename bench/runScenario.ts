@@ -67,9 +67,20 @@ function message(error: unknown): string {
 /**
  * The provider environment of a run: NODE_OPTIONS preloads ./providerPreload.ts (through tsx, as the
  * benchmarks run from source), which scales the installed package's poll delays and, for a naive
- * run, switches its provider to the baseline.
+ * run, switches its provider to the baseline. (The tsx loader adds some MiB to the provider process.)
  */
 function benchEnv(setup: BenchSetup, mode: Mode): Record<string, string> {
+    // The engine harness also copies these into this process's environment, where they outlive the
+    // run: every key is set each time, so no run inherits the previous run's mode.
+    if (mode === "batched" && setup.pollScale === 1) {
+        // No preload: the provider process is exactly the shipped one (its memory too).
+        return {
+            NODE_OPTIONS: "",
+            [BENCH_PACKAGE_ENV]: "",
+            [BENCH_POLL_SCALE_ENV]: "",
+            [BENCH_NAIVE_ENV]: "",
+        };
+    }
     const repo = path.resolve(__dirname, "..");
     const tsx = path.join(repo, "node_modules", "tsx", "dist", "cjs", "index.cjs");
     const preload = path.join(repo, "bench", "providerPreload.ts");
@@ -81,7 +92,7 @@ function benchEnv(setup: BenchSetup, mode: Mode): Record<string, string> {
             "pulumi-tencentcloud-images",
         ),
         [BENCH_POLL_SCALE_ENV]: String(setup.pollScale),
-        ...(mode === "naive" ? { [BENCH_NAIVE_ENV]: "1" } : {}),
+        [BENCH_NAIVE_ENV]: mode === "naive" ? "1" : "",
     };
 }
 
