@@ -63,30 +63,35 @@ function peakMemory(r: ScenarioResult): string {
     return peakMiB(r)?.toFixed(0) ?? "–";
 }
 
+/** The growth of the provider's peak RSS from `small` to `large`, per 100 resources. */
+function memoryRow(label: string, small: ScenarioResult, large: ScenarioResult): (string | number)[] {
+    const per100 = ((peakMiB(large)! - peakMiB(small)!) / (large.resources - small.resources)) * 100;
+    return [
+        label,
+        `${small.id} → ${large.id}`,
+        `${peakMemory(small)} → ${peakMemory(large)}`,
+        per100.toFixed(1),
+    ];
+}
+
 /**
- * What 100 more resources cost the provider process: per region count, the growth of the peak RSS
- * from the smallest to the largest scenario, per 100 resources (the fixed cost of the process, the
- * Node.js runtime and the Pulumi SDK, cancels out).
+ * What 100 more resources cost the provider process: the growth of the peak RSS from the smallest
+ * to the largest scenario, per 100 resources (the fixed cost of the process, the Node.js runtime and
+ * the Pulumi SDK, cancels out), over the same regions where the run has two sizes, and over all.
  */
 function memoryTable(results: ScenarioResult[]): string {
+    const measured = results
+        .filter((r) => peakMiB(r) !== undefined)
+        .sort((a, b) => a.resources - b.resources || a.regions - b.regions);
     const rows: (string | number)[][] = [];
-    for (const regions of [...new Set(results.map((r) => r.regions))].sort((a, b) => a - b)) {
-        const measured = results
-            .filter((r) => r.regions === regions && peakMiB(r) !== undefined)
-            .sort((a, b) => a.resources - b.resources);
-        if (measured.length < 2) continue;
-        const small = measured[0];
-        const large = measured[measured.length - 1];
-        if (large.resources === small.resources) continue;
-        const per100 = ((peakMiB(large)! - peakMiB(small)!) / (large.resources - small.resources)) * 100;
-        rows.push([
-            regions,
-            `${small.id} → ${large.id}`,
-            `${peakMemory(small)} → ${peakMemory(large)}`,
-            per100.toFixed(1),
-        ]);
+    for (const regions of [...new Set(measured.map((r) => r.regions))].sort((a, b) => a - b)) {
+        const same = measured.filter((r) => r.regions === regions);
+        const [small, large] = [same[0], same[same.length - 1]];
+        if (large.resources > small.resources) rows.push(memoryRow(`${regions}`, small, large));
     }
-    if (rows.length === 0) return "(needs two scenarios of different sizes over the same regions)";
+    const [small, large] = [measured[0], measured[measured.length - 1]];
+    if (measured.length > 1 && large.resources > small.resources) rows.push(memoryRow("all", small, large));
+    if (rows.length === 0) return "(needs scenarios of two sizes)";
     return table(["Regions", "Scenarios", "Provider peak RSS MiB", "MiB per 100 resources"], rows);
 }
 
@@ -278,7 +283,7 @@ up, a preview with nothing to do, refresh and destroy. ${
         pollScale === 1
             ? "The waiter polls at its shipped delays (2 s first, growing to 15 s)."
             : `The waiter's poll delays are scaled down by the same factor as the latencies (÷ ${pollScale}: ` +
-              `${s(2000 / pollScale)} s first, growing to ${s(15000 / pollScale)} s), so polling keeps the pace it has ` +
+              `${Math.round(2000 / pollScale)} ms first, growing to ${Math.round(15000 / pollScale)} ms), so polling keeps the pace it has ` +
               "against the real service (bench/providerPreload.ts sets them in the provider process; the package is unchanged)."
     } The engine runs ${settings.parallel} resource
 operations at once (${settings.parallelSource}). One engine operation with no resources costs
