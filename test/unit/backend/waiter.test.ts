@@ -305,15 +305,18 @@ describe("ImageWaiter", () => {
         assert.equal(fake.calls.length, 1);
     });
 
+    /** A wait until NORMAL of an image in ap-guangzhou, tracked. */
+    const untilNormal = (imageId: string) =>
+        track(waiter.waitForState("ap-guangzhou", imageId, { until: ["NORMAL"], timeoutMs: 600_000 }));
+
     it("a new wait wakes a poll loop that sleeps a long delay, and polls at the newcomer's pace", async () => {
         fake.set("ap-guangzhou", "img-1", "SYNCING");
         fake.set("ap-guangzhou", "img-2", "CREATING");
-        const opts = { until: ["NORMAL"] as ImageState[], timeoutMs: 600_000 };
-        track(waiter.waitForState("ap-guangzhou", "img-1", opts));
+        untilNormal("img-1");
         // Polls at 1 s, 3 s, 7 s: the loop now sleeps 4 s (the longest delay), until 11 s.
         await clock.tick(7000);
         assert.equal(fake.calls.length, 3);
-        const second = track(waiter.waitForState("ap-guangzhou", "img-2", opts));
+        const second = untilNormal("img-2");
         fake.set("ap-guangzhou", "img-2", "NORMAL");
         // The newcomer is polled 1 s after it joined (at 8 s), with the image already waited on.
         await clock.tick(999);
@@ -329,10 +332,9 @@ describe("ImageWaiter", () => {
     it("a newcomer never delays a poll that is due sooner", async () => {
         fake.set("ap-guangzhou", "img-1", "CREATING");
         fake.set("ap-guangzhou", "img-2", "CREATING");
-        const opts = { until: ["NORMAL"] as ImageState[], timeoutMs: 600_000 };
-        track(waiter.waitForState("ap-guangzhou", "img-1", opts));
+        untilNormal("img-1");
         await clock.tick(500);
-        track(waiter.waitForState("ap-guangzhou", "img-2", opts));
+        untilNormal("img-2");
         await clock.tick(500);
         assert.deepEqual(fake.calls, [{ region: "ap-guangzhou", ids: ["img-1", "img-2"] }]);
     });
