@@ -66,7 +66,7 @@ describe("bad input: every argument and rule is refused at preview, with no muta
         sandbox = await createImagesSandbox("bad-inputs", { seed: BAD_INPUTS_SEED });
         // The installed package, as the engine's provider host loads it (not the repository's source).
         const fromProject = createRequire(path.join(sandbox.engine.projectDir, "index.js"));
-        handlers = fromProject("pulumi-tencentcloud-images/dist/provider/resources/handlers") as Handlers;
+        handlers = fromProject("pulumi-tencentcloud-images/dist/provider/resources/handlers.js") as Handlers;
         resetPlan = (
             fromProject("pulumi-tencentcloud-images/dist/provider/plan/singletons") as {
                 resetPlanSingletons(): void;
