@@ -19,8 +19,8 @@ export default tseslint.config(
         },
     },
     {
-        // The examples import the package by name; their tsconfig maps it to the source.
-        files: ["examples/**/*.ts"],
+        // The examples and templates import the package by name; their tsconfig maps it to the source.
+        files: ["examples/**/*.ts", "templates/**/*.ts"],
         languageOptions: {
             parserOptions: {
                 projectService: false,
