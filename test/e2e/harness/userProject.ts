@@ -38,16 +38,18 @@ export interface UserProject {
     providerEnv: Record<string, string>;
     /** The offline engine environment (file backend, own PULUMI_HOME, passphrase). */
     engineEnv: Record<string, string>;
-    /**
-     * A stack of the project's program. `pulumi` may wrap the CLI (e.g. to add `--json`).
-     */
-    stack(
-        stackName: string,
-        wrap?: (cli: automation.PulumiCommand) => automation.PulumiCommand,
-    ): Promise<automation.Stack>;
+    /** A stack of the project's program. */
+    stack(stackName: string, options?: StackOptions): Promise<automation.Stack>;
     /** The raw text of a stack's state file. */
     stateText(stackName: string): string;
     dispose(): Promise<void>;
+}
+
+export interface StackOptions {
+    /** The environment of the engine and the provider: default {@link UserProject.providerEnv}. */
+    env?: Record<string, string>;
+    /** Wraps the CLI, e.g. to add a flag that the Automation API has no option for. */
+    wrap?: (cli: automation.PulumiCommand) => automation.PulumiCommand;
 }
 
 /** Reads the emulator's --json line, or fails with what it printed. */
@@ -126,9 +128,9 @@ export async function createUserProject(name: string): Promise<UserProject> {
         accounts,
         providerEnv,
         engineEnv,
-        stack: async (stackName, wrap) => {
+        stack: async (stackName, { env = providerEnv, wrap } = {}) => {
             // The program (lookups) runs in this process; the provider host inherits the engine's env.
-            Object.assign(process.env, providerEnv);
+            Object.assign(process.env, env);
             return auto.LocalWorkspace.createOrSelectStack(
                 {
                     stackName,
@@ -139,7 +141,7 @@ export async function createUserProject(name: string): Promise<UserProject> {
                     workDir: dir,
                     pulumiHome: home,
                     pulumiCommand: wrap ? wrap(cli) : cli,
-                    envVars: { ...engineEnv, ...providerEnv },
+                    envVars: { ...engineEnv, ...env },
                 },
             );
         },
