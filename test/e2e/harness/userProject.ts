@@ -15,6 +15,7 @@ import * as path from "node:path";
 import * as readline from "node:readline";
 import { pack, REPO_ROOT } from "../../../scripts/lib/installPackage";
 import { loadProgram } from "../../../scripts/lib/loadProgram";
+import { offlineEngineEnv, pulumiRoot } from "./engine";
 
 export interface EmulatorAccount {
     accountId: string;
@@ -103,19 +104,10 @@ export async function createUserProject(name: string): Promise<UserProject> {
         TENCENTCLOUD_SECRET_KEY: accounts[0].secretKey,
         TENCENTCLOUD_REGION: "ap-guangzhou",
     };
-    const engineEnv = {
-        PULUMI_HOME: home,
-        PULUMI_BACKEND_URL: `file://${backendDir}`,
-        PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PATH: process.env.PATH ?? "",
-    };
+    const engineEnv = offlineEngineEnv(home, backendDir);
     const requireFromProject = createRequire(path.join(dir, "index.ts"));
     const auto = requireFromProject("@pulumi/pulumi/automation") as typeof automation;
-    const pulumiBin = process.env.PULUMI_BIN_DIR;
-    if (!pulumiBin) throw new Error("PULUMI_BIN_DIR is not set: run this through scripts/with-engine.sh");
-    const cli = await auto.PulumiCommand.get({ root: path.dirname(pulumiBin) });
+    const cli = await auto.PulumiCommand.get({ root: pulumiRoot() });
     const projectName = path.basename(dir);
 
     return {
