@@ -67,8 +67,11 @@ describe("bad input: every argument and rule is refused at preview, with no muta
         // The installed package, as the engine's provider host loads it (not the repository's source).
         const fromProject = createRequire(path.join(sandbox.engine.projectDir, "index.js"));
         handlers = fromProject("pulumi-tencentcloud-images/dist/provider/resources/handlers.js") as Handlers;
+        // An internal module, by its file (the exports map opens only the public entry and the handlers):
+        // the same module instance that the handlers use.
+        const installed = path.dirname(fromProject.resolve("pulumi-tencentcloud-images/package.json"));
         resetPlan = (
-            fromProject("pulumi-tencentcloud-images/dist/provider/plan/singletons") as {
+            fromProject(path.join(installed, "dist", "provider", "plan", "singletons.js")) as {
                 resetPlanSingletons(): void;
             }
         ).resetPlanSingletons;
