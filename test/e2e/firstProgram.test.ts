@@ -102,6 +102,18 @@ describe("a newcomer's first program: init, npm install of the tarball, preview,
         assert.equal(destroy.summary.resourceChanges?.delete, 4);
     });
 
+    it("printed the waits as plain progress lines, one fact per line", () => {
+        const progress = stdout.up.split("\n").filter((line) => line.includes("tencentcloud-images: "));
+        assert.ok(progress.length > 0, stdout.up);
+        for (const line of progress) {
+            assert.doesNotMatch(line, /\u001b/);
+            // The engine shows them on its stack row ("+ pulumi:pulumi:Stack … creating (1s) <line>").
+            const facts = line.split("tencentcloud-images: ").slice(1);
+            assert.equal(facts.length, 1, `one fact per line: ${line}`);
+            assert.match(facts[0], /^(CustomImage|ImageCopy|ImageShare) "[^"]+": \S.*$/);
+        }
+    });
+
     it("printed no warning: nothing on the engine's stderr, no warning line in its output", () => {
         assert.deepEqual(Object.keys(stdout).sort(), ["destroy", "preview", "preview-again", "up"]);
         for (const [op, text] of Object.entries(stderr)) assert.equal(text, "", `${op} wrote to stderr`);
