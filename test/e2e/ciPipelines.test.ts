@@ -58,6 +58,30 @@ function runShell(script: string, project: UserProject, env: Record<string, stri
     assert.equal(result.status, 0, `the pipeline's shell lines failed: ${result.stderr}`);
 }
 
+/** The processes whose parent is `pid` (from Linux /proc). */
+function childrenOf(pid: number): number[] {
+    return fs.readdirSync("/proc").flatMap((entry) => {
+        if (!/^\d+$/.test(entry)) return [];
+        try {
+            // "<pid> (<command>) <state> <ppid> …": the command may hold spaces, so split after it.
+            const ppid = Number(fs.readFileSync(`/proc/${entry}/stat`, "utf8").split(") ")[1].split(" ")[1]);
+            return ppid === pid ? [Number(entry)] : [];
+        } catch {
+            return []; // gone meanwhile
+        }
+    });
+}
+
+/** Stops a process and everything it started: `npx` runs the emulator as its grandchild. */
+function stopTree(pid: number): void {
+    for (const child of childrenOf(pid)) stopTree(child);
+    try {
+        process.kill(pid, "SIGTERM");
+    } catch {
+        // exited already
+    }
+}
+
 /** `KEY=value` lines (GITHUB_ENV, `env` output) as a record. */
 function envLines(text: string): Record<string, string> {
     return Object.fromEntries(
@@ -125,7 +149,7 @@ describe("examples/ci: pipelines that gate on the preview", function () {
         fs.copyFileSync(path.join(CI_DIR, "index.ts"), path.join(project.dir, "index.ts"));
     });
     after(async () => {
-        for (const pid of emulatorPids) process.kill(pid, "SIGTERM");
+        for (const pid of emulatorPids) stopTree(pid);
         await project?.dispose();
     });
 
