@@ -69,9 +69,12 @@ describe("bad input: every argument and rule is refused at preview, with no muta
         sandbox = await createImagesSandbox("bad-inputs", { seed: BAD_INPUTS_SEED });
         // The installed package, as the engine's provider host loads it (not the repository's source).
         const fromProject = createRequire(path.join(sandbox.engine.projectDir, "index.js"));
-        handlers = fromProject("pulumi-tencentcloud-images/dist/provider/resources/handlers") as Handlers;
+        handlers = fromProject("pulumi-tencentcloud-images/dist/provider/resources/handlers.js") as Handlers;
+        // An internal module, by its file (the exports map opens only the public entry and the handlers):
+        // the same module instance that the handlers use.
+        const installed = path.dirname(fromProject.resolve("pulumi-tencentcloud-images/package.json"));
         resetPlan = (
-            fromProject("pulumi-tencentcloud-images/dist/provider/processContext") as {
+            fromProject(path.join(installed, "dist", "provider", "processContext.js")) as {
                 startNewRun(): void;
             }
         ).startNewRun;
