@@ -35,9 +35,9 @@ describe("the npm package (npm pack)", function () {
     });
     after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
-    it("holds only the runtime code, the template, the README, the CHANGELOG and the manifest", () => {
+    it("holds only the runtime code, the emulator's built-in data, the template, the README, the CHANGELOG and the manifest", () => {
         const allowed =
-            /^(package\.json|README\.md|CHANGELOG\.md|dist\/(provider|emulator|init)\/.+\.(js|d\.ts)|templates\/typescript\/[^/]+)$/;
+            /^(package\.json|README\.md|CHANGELOG\.md|dist\/(provider|emulator|init)\/.+\.(js|d\.ts)|dist\/emulator\/models\/builtins\/[^/]+\.json|templates\/typescript\/[^/]+)$/;
         assert.deepEqual(
             entries.filter((entry) => !allowed.test(entry)),
             [],
@@ -159,8 +159,8 @@ describe("the npm package (npm pack)", function () {
         }
 
         it("KNOWN FAILURE: Pulumi's stock tsconfig (no esModuleInterop, no skipLibCheck) fails in zod", () => {
-            // The public types are declared in modules whose declarations import zod (plan/inputSchemas
-            // for the *Outputs interfaces, lookup/lookupArgs for GetImagesArgs), and zod's declarations
+            // The public types are declared in modules whose declarations import zod (the property
+            // tables of provider/model, lookup/lookupArgs for GetImagesArgs), and zod's declarations
             // need esModuleInterop. The template sets it; a `pulumi new typescript` project does not.
             // When the public types stop reaching zod, this test fails: then assert `status === 0` here.
             const tsc = typeCheck("stock", ["--module", "commonjs", "--moduleResolution", "node"]);
