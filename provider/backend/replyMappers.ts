@@ -33,6 +33,8 @@ export function toImage(region: string, api: ApiImage): Image {
         tags: Object.fromEntries(api.Tags.map((t) => [t.Key, t.Value])),
     };
     if (api.LicenseType) image.licenseType = api.LicenseType;
+    if (api.ImageFamily) image.imageFamily = api.ImageFamily;
+    if (typeof api.ImageDeprecated === "boolean") image.imageDeprecated = api.ImageDeprecated;
     return image;
 }
 

@@ -78,6 +78,9 @@ export const imageSchema = z.object({
     SnapshotSet: lenientArray(imageSnapshotSchema),
     Tags: lenientArray(tagSchema),
     LicenseType: z.string().nullish(),
+    // Optional in the spec, and left out of DescribeImages replies for images in no family.
+    ImageFamily: z.string().nullish(),
+    ImageDeprecated: z.boolean().nullish(),
 });
 export type ApiImage = z.infer<typeof imageSchema>;
 
@@ -85,6 +88,9 @@ export const describeImagesReply = z.object({
     TotalCount: z.number().int().nonnegative(),
     ImageSet: lenientArray(imageSchema),
 });
+
+/** DescribeImageFromFamily: `Image` is null (or left out) when the family has no available image. */
+export const describeImageFromFamilyReply = z.object({ Image: imageSchema.nullish() });
 
 export const createImageReply = z.object({ ImageId: z.string().min(1) });
 /** The spec documents ImageId, but the official example replies with RequestId only. */

@@ -110,6 +110,7 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
                     forcePoweroff: true,
                     sysprep: false,
                     tags: { ...MARKERS, team: "web" },
+                    imageFamily: "web",
                 }),
             sends: ["CreateImage"],
         },
@@ -130,6 +131,7 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
                     imageName: "snap",
                     snapshotIds: ["snap-aaaaaaaa", "snap-bbbbbbbb"],
                     tags: MARKERS,
+                    imageFamily: "business-daily-update",
                 }),
             sends: ["CreateImage"],
         },
@@ -146,6 +148,7 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
                     licenseType: "BYOL",
                     force: true,
                     tags: MARKERS,
+                    imageFamily: "web",
                 }),
             sends: ["ImportImage"],
         },
@@ -185,6 +188,44 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
             run: (b) =>
                 b.modifyImageAttribute(REGION, "img-aaaaaaaa", { imageName: "n", imageDescription: "d" }),
             sends: ["ModifyImageAttribute"],
+        },
+        {
+            label: "family and deprecation",
+            run: (b) =>
+                b.modifyImageAttribute(REGION, "img-aaaaaaaa", {
+                    imageFamily: "business-daily-update",
+                    imageDeprecated: true,
+                }),
+            sends: ["ModifyImageAttribute"],
+        },
+        {
+            label: "out of its family, no longer deprecated",
+            run: (b) =>
+                b.modifyImageAttribute(REGION, "img-aaaaaaaa", { imageFamily: "", imageDeprecated: false }),
+            sends: ["ModifyImageAttribute"],
+        },
+        {
+            label: "every attribute",
+            run: (b) =>
+                b.modifyImageAttribute(REGION, "img-aaaaaaaa", {
+                    imageName: "n",
+                    imageDescription: "d",
+                    imageFamily: "web",
+                    imageDeprecated: false,
+                }),
+            sends: ["ModifyImageAttribute"],
+        },
+    ],
+    describeImageFromFamily: [
+        {
+            label: "a family",
+            run: (b) => b.describeImageFromFamily(REGION, "business-daily-update"),
+            sends: ["DescribeImageFromFamily"],
+        },
+        {
+            label: "in a finance region",
+            run: (b) => b.describeImageFromFamily("ap-shanghai-fsi", "web"),
+            sends: ["DescribeImageFromFamily"],
         },
     ],
     modifyImageTags: [

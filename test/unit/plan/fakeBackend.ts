@@ -47,7 +47,8 @@ type ReadMethod =
     | "describeImageQuota"
     | "describeRegions"
     | "describeInstances"
-    | "describeSnapshots";
+    | "describeSnapshots"
+    | "describeImageFromFamily";
 
 /** The fake. Mutate its public fields to set the scene; read `calls` to count what the plan asked. */
 export class FakeBackend implements ImageBackend {
@@ -104,6 +105,14 @@ export class FakeBackend implements ImageBackend {
             region,
             () => this.images.filter((i) => this.matches(i, region, filter)).length,
         );
+    }
+    describeImageFromFamily(region: string, imageFamily: string): Promise<Image | null> {
+        return this.read("describeImageFromFamily", `${region} ${imageFamily}`, () => {
+            const members = this.images.filter(
+                (i) => i.region === region && i.imageFamily === imageFamily && i.imageDeprecated !== true,
+            );
+            return members.sort((a, b) => b.createdTime.localeCompare(a.createdTime))[0] ?? null;
+        });
     }
     describeSharePermission(region: string, imageId: string): Promise<SharePermission[]> {
         return this.read("describeSharePermission", `${region} ${imageId}`, () => this.shares[imageId] ?? []);
