@@ -50,6 +50,7 @@ export function toInstanceInfo(api: ApiInstance): InstanceInfo {
         dataDiskIds,
     };
     if (api.SystemDisk?.DiskId) info.systemDiskId = api.SystemDisk.DiskId;
+    if (api.ImageId) info.imageId = api.ImageId;
     const unidentified = api.DataDisks.length - dataDiskIds.length;
     if (unidentified > 0) info.unidentifiedDataDisks = unidentified;
     return info;

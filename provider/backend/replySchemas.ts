@@ -124,6 +124,8 @@ export const describeInstancesReply = z.object({
             // DiskId is optional in the spec's SystemDisk and DataDisk.
             SystemDisk: z.object({ DiskId: z.string().min(1).optional() }).optional(),
             DataDisks: lenientArray(z.object({ DiskId: z.string().min(1).optional() })),
+            // Required in the spec; read leniently, since only the in-use rule of ImageRetention needs it.
+            ImageId: z.string().nullish(),
         }),
     ),
 });

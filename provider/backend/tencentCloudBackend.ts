@@ -362,6 +362,26 @@ export class TencentCloudBackend implements ImageBackend {
         return this.readByIds(readInstancesById, region, instanceIds, opts);
     }
 
+    async listInstances(region: string, opts?: CallOptions): Promise<InstanceInfo[]> {
+        const instances: InstanceInfo[] = [];
+        for (let offset = 0; ; offset += PAGE_SIZE) {
+            const body = { Offset: offset, Limit: PAGE_SIZE };
+            const reply = await this.call(
+                "cvm",
+                "DescribeInstances",
+                region,
+                body,
+                describeInstancesReply,
+                true,
+                opts,
+            );
+            instances.push(...reply.InstanceSet.map(toInstanceInfo));
+            // A short page ends the listing too, so a TotalCount that moves while paging cannot loop.
+            if (reply.InstanceSet.length < PAGE_SIZE || offset + PAGE_SIZE >= (reply.TotalCount ?? 0)) break;
+        }
+        return instances;
+    }
+
     describeSnapshots(region: string, snapshotIds: string[], opts?: CallOptions): Promise<SnapshotInfo[]> {
         return this.readByIds(readSnapshotsById, region, snapshotIds, opts);
     }

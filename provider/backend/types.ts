@@ -146,6 +146,8 @@ export interface InstanceInfo {
     systemDiskId?: string;
     /** How many data disks the reply listed without a `DiskId` (optional in the spec); absent when none. */
     unidentifiedDataDisks?: number;
+    /** The image the instance runs (absent when the reply gives none). */
+    imageId?: string;
 }
 
 /** The little that plan-time checks need to know about a snapshot (CBS `DescribeSnapshots`). */
@@ -230,6 +232,8 @@ export interface ImageBackend {
     describeRegions(opts?: CallOptions): Promise<RegionInfo[]>;
     /** The instances with these IDs that exist in the region. */
     describeInstances(region: string, instanceIds: string[], opts?: CallOptions): Promise<InstanceInfo[]>;
+    /** Every instance of the account in the region, reading all pages (which images are in use). */
+    listInstances(region: string, opts?: CallOptions): Promise<InstanceInfo[]>;
     /** The snapshots with these IDs that exist in the region. */
     describeSnapshots(region: string, snapshotIds: string[], opts?: CallOptions): Promise<SnapshotInfo[]>;
 }

@@ -310,6 +310,19 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
             sends: times(2, "DescribeInstances"),
         },
     ],
+    listInstances: [
+        {
+            label: "a region's instances: one page",
+            run: (b) => b.listInstances(REGION),
+            sends: ["DescribeInstances"],
+        },
+        {
+            label: "230 instances: pages of 100",
+            cloud: { listedInstances: 230 },
+            run: (b) => b.listInstances(REGION),
+            sends: times(3, "DescribeInstances"),
+        },
+    ],
     describeSnapshots: [
         {
             label: "one",

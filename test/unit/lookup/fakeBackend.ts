@@ -109,6 +109,9 @@ export class FakeBackend implements ImageBackend {
     describeInstances(): Promise<never> {
         return this.unexpected("describeInstances");
     }
+    listInstances(): Promise<never> {
+        return this.unexpected("listInstances");
+    }
     describeSnapshots(): Promise<never> {
         return this.unexpected("describeSnapshots");
     }

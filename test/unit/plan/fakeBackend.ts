@@ -47,6 +47,7 @@ type ReadMethod =
     | "describeImageQuota"
     | "describeRegions"
     | "describeInstances"
+    | "listInstances"
     | "describeSnapshots"
     | "describeImageFromFamily";
 
@@ -127,6 +128,9 @@ export class FakeBackend implements ImageBackend {
         return this.read("describeInstances", `${region} ${instanceIds.join(",")}`, () =>
             (this.instances[region] ?? []).filter((i) => instanceIds.includes(i.instanceId)),
         );
+    }
+    listInstances(region: string): Promise<InstanceInfo[]> {
+        return this.read("listInstances", region, () => this.instances[region] ?? []);
     }
     describeSnapshots(region: string, snapshotIds: string[]): Promise<SnapshotInfo[]> {
         return this.read("describeSnapshots", `${region} ${snapshotIds.join(",")}`, () =>
