@@ -9,6 +9,7 @@ import {
     ACCOUNT_ID_PATTERN,
     BOOT_MODES,
     DISK_ID_PATTERN,
+    IMAGE_FAMILY_PATTERN,
     IMAGE_ID_PATTERN,
     IMPORT_ARCHITECTURES,
     INSTANCE_ID_PATTERN,
@@ -69,6 +70,12 @@ export const region = z.string().superRefine((value, ctx) => {
 });
 
 export const imageName = z.string().min(1).max(MAX_IMAGE_NAME_LENGTH);
+export const imageFamily = z
+    .string()
+    .regex(
+        IMAGE_FAMILY_PATTERN,
+        "is not an image family name: families have 1 to 60 ASCII letters, digits, '-', '_' and '.', starting with a letter, e.g. web or business-daily-update",
+    );
 export const description = z.string().max(MAX_DESCRIPTION_LENGTH);
 export const timeoutMinutes = z.number().int().min(1).max(MAX_TIMEOUT_MINUTES);
 const bool = orUnknown(z.boolean());
@@ -91,41 +98,46 @@ export function distinctList<T extends z.ZodType>(item: T, what: string) {
     });
 }
 
-export const tags = z.record(z.string(), orUnknown(z.string())).superRefine((value, ctx) => {
-    const keys = Object.keys(value);
-    if (keys.length > MAX_USER_TAGS) {
-        ctx.addIssue({
-            code: "custom",
-            params: WHOLE,
-            message:
-                `tags has ${keys.length} tags; Tencent Cloud allows at most ${MAX_TAGS} per image and this ` +
-                `package uses ${MAX_TAGS - MAX_USER_TAGS} to recognise its own images, so at most ${MAX_USER_TAGS}: remove some`,
-        });
-    }
-    for (const key of keys) {
-        if (key.startsWith(MARKER_KEY_PREFIX)) {
-            // The package sets these itself to recognise its own images; a user value would be
-            // overwritten at create and show as drift after every refresh.
+/** A tag map named `property` in messages: at most the user's share of tags, no marker keys, each tag valid. */
+export function tagMap(property: string) {
+    return z.record(z.string(), orUnknown(z.string())).superRefine((value, ctx) => {
+        const keys = Object.keys(value);
+        if (keys.length > MAX_USER_TAGS) {
             ctx.addIssue({
                 code: "custom",
-                path: [key],
                 params: WHOLE,
-                message: `tags: tag key "${key}" is reserved: keys starting with "${MARKER_KEY_PREFIX}" are the marker tags this package sets to recognise its own images: use another key`,
-            });
-            continue;
-        }
-        const tagValue = value[key];
-        // An unknown value still lets the key be judged; "x" is a neutral stand-in for the value.
-        for (const problem of tagProblems(key, isUnknown(tagValue) ? "x" : tagValue)) {
-            ctx.addIssue({
-                code: "custom",
-                path: [key],
-                params: WHOLE,
-                message: `tags: ${problem}: change it`,
+                message:
+                    `${property} has ${keys.length} tags; Tencent Cloud allows at most ${MAX_TAGS} per image and this ` +
+                    `package uses ${MAX_TAGS - MAX_USER_TAGS} to recognise its own images, so at most ${MAX_USER_TAGS}: remove some`,
             });
         }
-    }
-});
+        for (const key of keys) {
+            if (key.startsWith(MARKER_KEY_PREFIX)) {
+                // The package sets these itself to recognise its own images; a user value would be
+                // overwritten at create and show as drift after every refresh.
+                ctx.addIssue({
+                    code: "custom",
+                    path: [key],
+                    params: WHOLE,
+                    message: `${property}: tag key "${key}" is reserved: keys starting with "${MARKER_KEY_PREFIX}" are the marker tags this package sets to recognise its own images: use another key`,
+                });
+                continue;
+            }
+            const tagValue = value[key];
+            // An unknown value still lets the key be judged; "x" is a neutral stand-in for the value.
+            for (const problem of tagProblems(key, isUnknown(tagValue) ? "x" : tagValue)) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: [key],
+                    params: WHOLE,
+                    message: `${property}: ${problem}: change it`,
+                });
+            }
+        }
+    });
+}
+
+export const tags = tagMap("tags");
 
 const importSource = z.strictObject({
     imageUrl: orUnknown(

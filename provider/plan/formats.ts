@@ -26,6 +26,12 @@ export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z0-9]+){1,3}$/;
 export const MAX_IMAGE_NAME_LENGTH = 60;
 /** Longest image description. */
 export const MAX_DESCRIPTION_LENGTH = 256;
+/**
+ * Image family names: 1 to 60 ASCII letters, digits, `-`, `_` and `.`, starting with a letter. The
+ * spec documents the error (`InvalidParameterValue.InvalidImageFamily`), not the rule; this one fits
+ * its example `business-daily-update`.
+ */
+export const IMAGE_FAMILY_PATTERN = /^[A-Za-z][A-Za-z0-9._-]{0,59}$/;
 
 /** Most tags on one resource (the service's limit). */
 export const MAX_TAGS = 50;

@@ -6,12 +6,14 @@ import type { ResourceKind } from "../../../provider/model/kinds";
 import { customImageDeclaration } from "../../../provider/model/customImage";
 import { imageShareDeclaration } from "../../../provider/model/imageShare";
 import { imageCopyDeclaration } from "../../../provider/model/imageCopy";
+import { imageRetentionDeclaration } from "../../../provider/model/imageRetention";
 import { UNKNOWN } from "../../../provider/plan/unknown";
 
 const DECLARATIONS = {
     CustomImage: customImageDeclaration,
     ImageShare: imageShareDeclaration,
     ImageCopy: imageCopyDeclaration,
+    ImageRetention: imageRetentionDeclaration,
 } as const;
 
 function failuresOf(kind: ResourceKind, input: Record<string, unknown>): CheckFailure[] {
