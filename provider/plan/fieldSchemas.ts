@@ -9,6 +9,8 @@ import {
     ACCOUNT_ID_PATTERN,
     BOOT_MODES,
     DISK_ID_PATTERN,
+    IMAGE_FAMILY_PATTERN,
+    IMAGE_FAMILY_RULE,
     IMAGE_ID_PATTERN,
     IMPORT_ARCHITECTURES,
     INSTANCE_ID_PATTERN,
@@ -70,6 +72,13 @@ export const region = z.string().superRefine((value, ctx) => {
 
 export const imageName = z.string().min(1).max(MAX_IMAGE_NAME_LENGTH);
 export const description = z.string().max(MAX_DESCRIPTION_LENGTH);
+/** An image family's name; `""` means no family. */
+export const imageFamily = z
+    .string()
+    .refine(
+        (value) => value === "" || IMAGE_FAMILY_PATTERN.test(value),
+        `is not an image family name; Tencent Cloud refuses other family names (InvalidImageFamily): use ${IMAGE_FAMILY_RULE}`,
+    );
 export const timeoutMinutes = z.number().int().min(1).max(MAX_TIMEOUT_MINUTES);
 const bool = orUnknown(z.boolean());
 
