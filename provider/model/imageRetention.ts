@@ -30,7 +30,7 @@ export const imageRetentionDeclaration = declareResource({
         region: regionProperty("string"),
         /** Select the images of this image family. */
         family: property({
-            schema: fields.imageFamily,
+            schema: fields.namedImageFamily,
             change: "in place",
             readme: { type: "image family: selects the images of the family" },
         }),

@@ -10,6 +10,7 @@ import {
     BOOT_MODES,
     DISK_ID_PATTERN,
     IMAGE_FAMILY_PATTERN,
+    IMAGE_FAMILY_RULE,
     IMAGE_ID_PATTERN,
     IMPORT_ARCHITECTURES,
     INSTANCE_ID_PATTERN,
@@ -70,13 +71,19 @@ export const region = z.string().superRefine((value, ctx) => {
 });
 
 export const imageName = z.string().min(1).max(MAX_IMAGE_NAME_LENGTH);
+export const description = z.string().max(MAX_DESCRIPTION_LENGTH);
+/** An image family's name; `""` means no family. */
 export const imageFamily = z
     .string()
-    .regex(
-        IMAGE_FAMILY_PATTERN,
-        "is not an image family name: families have 1 to 60 ASCII letters, digits, '-', '_' and '.', starting with a letter, e.g. web or business-daily-update",
+    .refine(
+        (value) => value === "" || IMAGE_FAMILY_PATTERN.test(value),
+        `is not an image family name; Tencent Cloud refuses other family names (InvalidImageFamily): use ${IMAGE_FAMILY_RULE}`,
     );
-export const description = z.string().max(MAX_DESCRIPTION_LENGTH);
+/** A family that selects images (not `""`, which is no family). */
+export const namedImageFamily = imageFamily.refine(
+    (value) => value !== "",
+    `is empty: name the family to select, ${IMAGE_FAMILY_RULE}`,
+);
 export const timeoutMinutes = z.number().int().min(1).max(MAX_TIMEOUT_MINUTES);
 const bool = orUnknown(z.boolean());
 

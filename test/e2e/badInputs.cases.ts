@@ -166,6 +166,36 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         args: () => image({ description: 42 }),
         expect: /description must be a string, not a number/,
     },
+    // ---------------------------------------------------------------- CustomImage: family
+    {
+        title: "family with a space",
+        kind: "CustomImage",
+        property: "family",
+        args: () => image({ family: "web servers" }),
+        expect: /family "web servers" is not an image family name; Tencent Cloud refuses other family names \(InvalidImageFamily\): use 1 to 60 letters, digits, '\.', '_' or '-', starting with a letter/,
+        engine: true,
+    },
+    {
+        title: "family starting with a digit",
+        kind: "CustomImage",
+        property: "family",
+        args: () => image({ family: "2026-web" }),
+        expect: /family "2026-web" is not an image family name.*starting with a letter/,
+    },
+    {
+        title: "family too long",
+        kind: "CustomImage",
+        property: "family",
+        args: () => image({ family: "f".repeat(61) }),
+        expect: /family ".*" is not an image family name.*1 to 60 letters/,
+    },
+    {
+        title: "deprecated not a boolean",
+        kind: "CustomImage",
+        property: "deprecated",
+        args: () => image({ deprecated: "yes" }),
+        expect: /deprecated must be a boolean, not a string: change it/,
+    },
     // ---------------------------------------------------------------- CustomImage: source
     {
         title: "source missing",
