@@ -148,6 +148,7 @@ export function actions(entries: readonly RetentionEntry[]): RetentionEntry[] {
 /** The plan as the preview shows it: one line per selected image. */
 export function planLines(entries: readonly RetentionEntry[]): string[] {
     return entries.map(
-        (e) => `${e.decision} ${e.imageId} "${e.imageName}" (created ${e.createdTime}): ${e.reason}`,
+        // Single quotes: the engine's diff display escapes double quotes inside strings.
+        (e) => `${e.decision} ${e.imageId} '${e.imageName}' (created ${e.createdTime}): ${e.reason}`,
     );
 }

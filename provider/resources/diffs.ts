@@ -5,7 +5,7 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { containsUnknown } from "../plan/unknown";
-import { diffByDeclaration } from "../model/diff";
+import { diffByDeclaration, sameValue } from "../model/diff";
 import { customImageDeclaration } from "../model/customImage";
 import { imageShareDeclaration } from "../model/imageShare";
 import { imageCopyDeclaration } from "../model/imageCopy";
@@ -41,12 +41,14 @@ export function diffImageCopy(olds: object, news: object): pulumi.dynamic.DiffRe
 }
 
 /**
- * Diff of an ImageRetention: a change of its arguments, or a plan that deletes or deprecates
- * anything (every `up` applies the policy to what exists then, so a plan with actions is a change).
+ * Diff of an ImageRetention: a change of its arguments, a plan that deletes or deprecates anything
+ * (every `up` applies the policy to what exists then, so a plan with actions is a change), or a plan
+ * that reads differently from the stored one (so that the stored plan says what holds now).
  */
 export function diffImageRetention(olds: object, news: object): pulumi.dynamic.DiffResult {
     const result = diffByDeclaration(imageRetentionDeclaration, olds, news);
-    const pending = (news as Props).pendingImageIds;
+    const { pendingImageIds: pending, plan } = news as Props;
     const acts = containsUnknown(pending) || (Array.isArray(pending) && pending.length > 0);
-    return acts ? { ...result, changes: true } : result;
+    const replanned = Array.isArray(plan) && !sameValue((olds as Props).plan, plan);
+    return acts || replanned ? { ...result, changes: true } : result;
 }

@@ -17,7 +17,7 @@ import {
 import { pickInputs } from "../model/property";
 import { DEFAULT_TIMEOUT_MINUTES } from "../model/timeouts";
 import { retentionEntries, type RetentionSources } from "../plan/retentionCheck";
-import { actions, type RetentionEntry } from "../plan/retentionPlan";
+import { actions, planLines, type RetentionEntry } from "../plan/retentionPlan";
 import { instancesByImage } from "../plan/liveFacts";
 import { providerCheckImageRetention } from "./planChecks";
 import { diffImageRetention } from "./diffs";
@@ -61,17 +61,16 @@ async function act(op: OperationContext, inputs: ImageRetentionInputs, entry: Re
     }
 }
 
+/** The policy's plan against fresh reads. */
+function plan(inputs: ImageRetentionInputs, op: OperationContext): Promise<RetentionEntry[]> {
+    return retentionEntries(inputs.region, inputs, liveSources(op), op.ctx.ledger, op.ctx.now());
+}
+
 /** Applies the policy now; returns the outputs (what it did). */
 async function apply(inputs: ImageRetentionInputs, op: OperationContext): Promise<ImageRetentionOutputs> {
     const checked = (inputs as Partial<ImageRetentionOutputs>).pendingImageIds;
     const pending = new Set(Array.isArray(checked) ? checked : []);
-    const entries = await retentionEntries(
-        inputs.region,
-        inputs,
-        liveSources(op),
-        op.ctx.ledger,
-        op.ctx.now(),
-    );
+    const entries = await plan(inputs, op);
     const todo = actions(entries).filter((e) => pending.has(e.imageId));
     const outcomes = await Promise.allSettled(todo.map((entry) => act(op, inputs, entry)));
     const failed = outcomes
@@ -90,10 +89,12 @@ async function apply(inputs: ImageRetentionInputs, op: OperationContext): Promis
         );
     }
     const done = (decision: string) => todo.filter((e) => e.decision === decision).map((e) => e.imageId);
-    const plan = (inputs as Partial<ImageRetentionOutputs>).plan;
+    // The stored plan is the one that holds after this apply, so that the next check, if nothing
+    // changed meanwhile, finds the same plan and reports no change.
+    const after = todo.length > 0 ? await plan(inputs, op) : entries;
     return {
         ...inputs,
-        plan: Array.isArray(plan) ? plan : [],
+        plan: planLines(after),
         pendingImageIds: [],
         deletedImageIds: done("delete"),
         deprecatedImageIds: done("deprecate"),

@@ -65,9 +65,9 @@ describe("plan/retentionPlan", () => {
         ]);
         assert.match(
             planLines(entries)[0],
-            /^keep img-00000001 "web-1" \(created 2026-12-03T00:00:00Z\): one of the newest 2$/,
+            /^keep img-00000001 'web-1' \(created 2026-12-03T00:00:00Z\): one of the newest 2$/,
         );
-        assert.match(planLines(entries)[2], /^delete img-00000003 "web-3" .*: older than the newest 2$/);
+        assert.match(planLines(entries)[2], /^delete img-00000003 'web-3' .*: older than the newest 2$/);
     });
 
     it("selects by family, name prefix and tags together, and only the account's own images", () => {
