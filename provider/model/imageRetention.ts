@@ -48,7 +48,18 @@ export const imageRetentionDeclaration = declareResource({
         }),
         /** How many of the newest selected images are always kept (at least 1). */
         keepLatest: property({
-            schema: count(1000),
+            schema: z
+                .number()
+                .int()
+                .max(1000)
+                .superRefine((value, ctx) => {
+                    if (value >= 1) return;
+                    ctx.addIssue({
+                        code: "custom",
+                        params: fields.WHOLE,
+                        message: `keepLatest is ${value}; an ImageRetention always keeps at least the newest image it selects (keepLatest ≥ 1): set keepLatest to 1 or more`,
+                    });
+                }),
             presence: "required",
             change: "in place",
             readme: { type: "number ≥ 1: the newest this many selected images are kept" },
