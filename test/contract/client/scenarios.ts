@@ -358,6 +358,16 @@ export const LOOKUP_SCENARIOS: Scenario[] = [
         sends: ["DescribeImages"],
     },
     {
+        label: "a family: the service's choice",
+        run: lookup({ family: "business-daily-update", mostRecent: true }),
+        sends: ["DescribeImageFromFamily"],
+    },
+    {
+        label: "a family with its deprecated images: a listing of own images",
+        run: lookup({ family: "web", includeDeprecated: true, imageType: "PRIVATE_IMAGE" }),
+        sends: ["DescribeImages"],
+    },
+    {
         label: "by IDs, with criteria that are then matched client-side",
         run: lookup({ imageIds: ["img-aaaaaaaa"], imageType: "MARKET_IMAGE", platform: "CentOS" }),
         sends: ["DescribeImages"],
