@@ -56,6 +56,23 @@ const share = new images.ImageShare("web-share", {
     accountIds: shareWith,
 });
 
+// "The latest web image" without pinning IDs, in every region: the family's newest non-deprecated
+// image, looked up once this build's image and copies exist.
+const homeRegion = image.region;
+export const latestImageId = pulumi
+    .all([image.imageId, homeRegion])
+    .apply(async ([, region]) => (await images.getImage({ family: "web", region })).imageId);
+export const latestCopyImageIds = copies.images.apply(async (byRegion) =>
+    Object.fromEntries(
+        await Promise.all(
+            Object.keys(byRegion).map(async (region) => [
+                region,
+                (await images.getImage({ family: "web", region })).imageId,
+            ]),
+        ),
+    ),
+);
+
 export const buildNumber = build;
 export const imageId = image.imageId;
 export const imageName = `web-${build}`;

@@ -125,11 +125,13 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
         );
     });
 
-    it("the family's latest image is the newest build, in every region (DescribeImageFromFamily)", async () => {
-        // getImage({ family }) is i13a's; the service's own answer is checked here.
+    it("getImage({ family: 'web' }) gives the newest build in every region, as DescribeImageFromFamily does", async () => {
+        const outputs = await stack.outputs();
+        assert.equal(outputs.latestImageId.value, built.get(6));
+        const copies = outputs.copyImageIds.value as Record<string, string>;
+        assert.deepEqual(outputs.latestCopyImageIds.value, copies);
         const home = await sandbox.api.describeImageFromFamily(HOME_REGION, "web");
         assert.equal(home?.imageId, built.get(6));
-        const copies = (await stack.outputs()).copyImageIds.value as Record<string, string>;
         for (const region of COPY_REGIONS) {
             const latest = await sandbox.api.describeImageFromFamily(region, "web");
             assert.equal(latest?.imageId, copies[region], region);
