@@ -20,9 +20,6 @@ export const RETENTION_SELECTORS = ["family", "namePrefix", "tags"] as const;
 /** Most days `keepDays` takes (ten years). */
 const MAX_KEEP_DAYS = 3650;
 
-/** A whole number from 1 to `max`. */
-const count = (max: number) => z.number().int().min(1).max(max);
-
 export const imageRetentionDeclaration = declareResource({
     kind: "ImageRetention",
     properties: {
@@ -66,7 +63,7 @@ export const imageRetentionDeclaration = declareResource({
         }),
         /** Also keep every selected image younger than this many days. Default: none. */
         keepDays: property({
-            schema: count(MAX_KEEP_DAYS),
+            schema: z.number().int().min(1).max(MAX_KEEP_DAYS),
             change: "in place",
             readme: { type: "number ≥ 1: also keep images younger than this many days" },
         }),

@@ -648,6 +648,34 @@ describe("TencentCloudBackend", () => {
         assert.deepEqual(sent[0].json, { InstanceIds: ["ins-aaaaaaaa"], Limit: 100 });
     });
 
+    it("listInstances reads every page of the region's instances, with the image each runs", async () => {
+        const instance = (i: number, imageId?: string | null) => ({
+            InstanceId: `ins-${String(i).padStart(8, "0")}`,
+            InstanceName: `vm-${i}`,
+            InstanceState: "RUNNING",
+            DataDisks: [],
+            ...(imageId === undefined ? {} : { ImageId: imageId }),
+        });
+        const sent = fakeApi(CVM, [
+            {
+                TotalCount: 101,
+                InstanceSet: Array.from({ length: 100 }, (_, i) => instance(i, "img-aaaaaaaa")),
+            },
+            { TotalCount: 101, InstanceSet: [instance(100, null)] },
+        ]);
+        const listed = await backend().b.listInstances(REGION);
+        assert.equal(listed.length, 101);
+        assert.equal(listed[0].imageId, "img-aaaaaaaa");
+        assert.equal(listed[100].imageId, undefined, "a null ImageId is read as none");
+        assert.deepEqual(
+            sent.map((r) => r.json),
+            [
+                { Offset: 0, Limit: 100 },
+                { Offset: 100, Limit: 100 },
+            ],
+        );
+    });
+
     it("describeInstances reads disks the reply gives no DiskId (optional in the spec)", async () => {
         fakeApi(CVM, [
             {
