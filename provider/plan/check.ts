@@ -8,7 +8,7 @@
 import type { ProviderSettings } from "../config";
 import type { ImageBackend } from "../backend/types";
 import { customImageDeltas, imageCopyDeltas, imageShareContribution, isNewResource } from "./contributions";
-import { CheckFailure, normalizeFailures } from "./failures";
+import { CheckFailure, failure, normalizeFailures } from "./failures";
 import type { ResourceRef } from "../model/kinds";
 import type { ResourceDeclaration } from "../model/property";
 import { customImageDeclaration, type CustomImageInputs } from "../model/customImage";
@@ -16,7 +16,8 @@ import { imageShareDeclaration, type ImageShareInputs } from "../model/imageShar
 import { imageCopyDeclaration, type ImageCopyInputs } from "../model/imageCopy";
 import type { CustomImageSource } from "../model/imageSource";
 import { planRefOf, ShapeResult, validateShape, withDefaults } from "./shape";
-import type { Ledger, RegionDelta } from "./ledger";
+import type { Contribution, ImageUse, Ledger, RegionDelta } from "./ledger";
+import { PROGRESS_PREFIX } from "../resources/progress";
 import type { LiveFacts } from "./liveFacts";
 import { regionFailures } from "./rules/region";
 import { hasMarker, markerTags, RESOURCE_NAME_TAG } from "../markers";
@@ -38,6 +39,10 @@ export interface PlanContext {
     settings: ProviderSettings;
     facts: LiveFacts;
     ledger: Ledger;
+    /** Where the quota headroom lines go (the provider process's stdout reaches the user); none when absent. */
+    log?: (line: string) => void;
+    /** Milliseconds since the epoch; default Date.now. */
+    now?: () => number;
 }
 
 /** The result of a check, as `pulumi.dynamic.CheckResult`: the inputs with defaults, and all failures. */
@@ -64,7 +69,7 @@ function knownEntries(list: unknown): { index: number; value: string }[] {
 }
 
 /** True when the region exists (adds its failures otherwise); false, without failures, when unknown. */
-async function regionOk(
+export async function regionOk(
     ctx: PlanContext,
     ref: ResourceRef,
     property: string,
@@ -78,28 +83,60 @@ async function regionOk(
     return problems.length === 0;
 }
 
-/** Records the resource's region deltas and judges every region it adds to. */
-async function judgeQuota(
+/**
+ * Records the resource's region deltas (with the rest of its contribution), says the quota headroom
+ * of every region they change, and judges every region it adds to.
+ */
+export async function judgeQuota(
     ctx: PlanContext,
     ref: ResourceRef,
     property: string,
     deltas: RegionDelta[],
     validRegions: ReadonlySet<string>,
+    rest: Omit<Contribution, "regions"> = {},
 ): Promise<CheckFailure[]> {
     const counted = deltas.filter((d) => validRegions.has(d.region));
-    ctx.ledger.record(ref, { regions: counted });
+    ctx.ledger.record(ref, { ...rest, regions: counted });
     const judged = await Promise.all(
         counted
-            .filter((d) => d.add > 0)
+            .filter((d) => d.add > 0 || d.remove > 0)
             .map(async (d) => {
                 const [existing, quota] = await Promise.all([
                     ctx.facts.customImageCount(d.region),
                     ctx.facts.quota(d.region),
                 ]);
-                return ctx.ledger.judgeRegion(ref, property, d.region, existing, quota);
+                const line = ctx.ledger.headroomLine(d.region, existing, quota);
+                if (line) ctx.log?.(`${PROGRESS_PREFIX} ${line}`);
+                return d.add > 0
+                    ? ctx.ledger.judgeRegion(ref, property, d.region, existing, quota)
+                    : undefined;
             }),
     );
     return judged.filter((f): f is CheckFailure => f !== undefined);
+}
+
+/**
+ * Records the images a resource manages or uses, and fails it when an ImageRetention checked before
+ * it would delete or deprecate one of them (a retention spares only what it knows of when it is checked).
+ */
+function recordUses(ctx: PlanContext, ref: ResourceRef, uses: ImageUse[]): CheckFailure[] {
+    ctx.ledger.recordUses(ref, uses);
+    return ctx.ledger
+        .retentionConflicts(uses)
+        .map((conflict) =>
+            failure(
+                ref,
+                "",
+                `${conflict}, an image this resource manages or uses; an ImageRetention spares the images of ` +
+                    `the resources declared before it: declare this resource before the ImageRetention, give the ` +
+                    `image one of the retention's protectTags, or narrow the retention's selector`,
+            ),
+        );
+}
+
+/** The use of an image by its marker: the images the resource with this logical name made or adopted. */
+function markerUse(region: string, name: string): ImageUse {
+    return { region, markerName: markerTags(name)[RESOURCE_NAME_TAG] };
 }
 
 /** The live failures of a CustomImage's source (instance and data disks, or snapshots) in its region. */
@@ -156,7 +193,7 @@ async function missingImageFailures(
  * The start of every check: the inputs with the provider's defaults filled in, the resource's
  * reference for messages, and its shape.
  */
-function prepare<T>(
+export function prepare<T>(
     declaration: ResourceDeclaration,
     news: Inputs,
     ctx: PlanContext,
@@ -181,11 +218,14 @@ export async function planCheckCustomImage(
     if (await regionOk(ctx, ref, "region", "region", v.region, failures)) {
         const region = v.region;
         valid.add(region);
+        const uses = [markerUse(region, ref.name)];
         if (known(v.imageName)) {
             const imageName = v.imageName;
             const named = await ctx.facts.imagesNamed(region, imageName);
             if (v.adoptExisting === true) {
                 adopts = named.some((i) => i.imageType === "PRIVATE_IMAGE");
+                for (const i of named)
+                    if (i.imageType === "PRIVATE_IMAGE") uses.push({ region, imageId: i.imageId });
                 failures.push(...adoptionFailures(ref, named));
             } else {
                 // An image that carries this resource's own markers is not a clash: it is the image
@@ -205,6 +245,7 @@ export async function planCheckCustomImage(
                 }
             }
         }
+        failures.push(...recordUses(ctx, ref, uses));
     }
 
     const deltas = customImageDeltas(olds, inputs, adopts);
@@ -240,6 +281,7 @@ export async function planCheckImageShare(
     if ((await regionOk(ctx, ref, "region", "region", v.region, failures)) && known(v.imageId)) {
         const region = v.region;
         const imageId = v.imageId;
+        failures.push(...recordUses(ctx, ref, [{ region, imageId }]));
         const image = await ctx.facts.image(region, imageId);
         if (!image) {
             failures.push(...(await missingImageFailures(ctx, ref, "imageId", imageId, region)));
@@ -306,6 +348,11 @@ export async function planCheckImageCopy(
     }
 
     for (const d of deltas) if (d.add === 0) valid.add(d.region);
+    const uses: ImageUse[] = knownEntries(v.destinationRegions).map((e) => markerUse(e.value, ref.name));
+    if (known(v.sourceRegion) && known(v.sourceImageId)) {
+        uses.push({ region: v.sourceRegion, imageId: v.sourceImageId });
+    }
+    failures.push(...recordUses(ctx, ref, uses));
     failures.push(...(await judgeQuota(ctx, ref, "destinationRegions", deltas, valid)));
     return { inputs, failures: normalizeFailures(failures) };
 }

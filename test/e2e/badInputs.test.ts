@@ -7,6 +7,7 @@ import { createImagesSandbox, ImagesPackage, ImagesSandbox } from "./harness/ima
 import { customImageDeclaration } from "../../provider/model/customImage";
 import { imageShareDeclaration } from "../../provider/model/imageShare";
 import { imageCopyDeclaration } from "../../provider/model/imageCopy";
+import { imageRetentionDeclaration } from "../../provider/model/imageRetention";
 import {
     BAD_INPUT_CASES,
     BAD_INPUTS_SEED,
@@ -36,6 +37,7 @@ const HANDLER_KEYS = {
     CustomImage: "customImage",
     ImageShare: "imageShare",
     ImageCopy: "imageCopy",
+    ImageRetention: "imageRetention",
 } as const;
 
 interface CheckFailure {
@@ -47,6 +49,7 @@ interface Handlers {
     customImage: { check(olds: object, news: object): Promise<{ failures?: CheckFailure[] }> };
     imageShare: { check(olds: object, news: object): Promise<{ failures?: CheckFailure[] }> };
     imageCopy: { check(olds: object, news: object): Promise<{ failures?: CheckFailure[] }> };
+    imageRetention: { check(olds: object, news: object): Promise<{ failures?: CheckFailure[] }> };
 }
 
 /** The logical name of a case's resource. */
@@ -128,9 +131,12 @@ describe("bad input: every argument and rule is refused at preview, with no muta
         assert.ok(BAD_INPUT_CASES.length >= 60, `${BAD_INPUT_CASES.length} cases`);
         const covered = new Set(BAD_INPUT_CASES.map((c) => `${c.kind}.${c.property}`));
         // Every property of every resource's declaration (provider/model), so a new argument needs a case.
-        const declared = [customImageDeclaration, imageShareDeclaration, imageCopyDeclaration].flatMap((d) =>
-            Object.keys(d.properties).map((key) => `${d.kind}.${key}`),
-        );
+        const declared = [
+            customImageDeclaration,
+            imageShareDeclaration,
+            imageCopyDeclaration,
+            imageRetentionDeclaration,
+        ].flatMap((d) => Object.keys(d.properties).map((key) => `${d.kind}.${key}`));
         for (const property of new Set([
             "CustomImage.region",
             "CustomImage.imageName",
@@ -188,7 +194,7 @@ describe("bad input: every argument and rule is refused at preview, with no muta
 
         it("the subset has one case per resource kind at least", () => {
             assert.ok(subset.length >= 8, `${subset.length} engine cases`);
-            for (const kind of ["CustomImage", "ImageShare", "ImageCopy"]) {
+            for (const kind of ["CustomImage", "ImageShare", "ImageCopy", "ImageRetention"]) {
                 assert.ok(
                     subset.some((c) => c.kind === kind),
                     kind,
@@ -203,7 +209,8 @@ describe("bad input: every argument and rule is refused at preview, with no muta
                     const args = c.args(fixtures);
                     if (c.kind === "CustomImage") new images.CustomImage(name, args as never);
                     else if (c.kind === "ImageShare") new images.ImageShare(name, args as never);
-                    else new images.ImageCopy(name, args as never);
+                    else if (c.kind === "ImageCopy") new images.ImageCopy(name, args as never);
+                    else new images.ImageRetention(name, args as never);
                 });
                 const before = mutatingCalls();
                 const lines: string[] = [];

@@ -60,7 +60,76 @@ describe("plan/ledger: custom images per region", () => {
         assert.ok(ledger.judgeRegion(ci("new"), "region", R, 9, 10));
         ledger.record(cp("shrinks"), { regions: [{ region: R, add: 0, remove: 1 }] });
         assert.equal(ledger.judgeRegion(ci("new"), "region", R, 9, 10), undefined);
-        assert.deepEqual(ledger.regionTotals(R), { added: 2, removed: 1, adders: ['CustomImage "new"'] });
+        assert.deepEqual(ledger.regionTotals(R), {
+            added: 2,
+            removed: 1,
+            adders: ['CustomImage "new"'],
+            removers: ['ImageCopy "shrinks"'],
+        });
+    });
+
+    it("a quota failure names the resources that add and the ImageRetention that deletes, with the numbers", () => {
+        const ledger = new Ledger();
+        const keep: ResourceRef = { kind: "ImageRetention", name: "keep-3" };
+        ledger.record(keep, { regions: [{ region: R, add: 0, remove: 1 }] });
+        ledger.record(ci("web"), { regions: [{ region: R, add: 3, remove: 0 }] });
+        const over = ledger.judgeRegion(ci("web"), "region", R, 9, 10);
+        assert.match(
+            over?.reason ?? "",
+            /would hold 11 custom images but its quota is 10: 9 exist, this plan adds 3 \(CustomImage "web"\) and deletes 1 \(ImageRetention "keep-3"\).*let the ImageRetention keep fewer images/,
+        );
+    });
+
+    it("headroom lines: one per change of a region, with who adds and who deletes", () => {
+        const ledger = new Ledger();
+        const keep: ResourceRef = { kind: "ImageRetention", name: "keep-3" };
+        ledger.record(keep, { regions: [{ region: R, add: 0, remove: 3 }] });
+        assert.equal(
+            ledger.headroomLine(R, 10, 10),
+            `${R}: 7 of 10 custom images after this plan (−3 by ImageRetention "keep-3")`,
+        );
+        assert.equal(ledger.headroomLine(R, 10, 10), undefined, "the same line is not said twice");
+        ledger.record(ci("a"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        ledger.record(ci("b"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        assert.equal(
+            ledger.headroomLine(R, 10, 10),
+            `${R}: 9 of 10 custom images after this plan (+2 by CustomImage "a", CustomImage "b", −3 by ImageRetention "keep-3")`,
+        );
+        ledger.record(ci("c"), { regions: [{ region: R, add: 5, remove: 0 }] });
+        assert.match(ledger.headroomLine(R, 10, 10) ?? "", /14 of 10 .*: over the quota$/);
+    });
+
+    it("knows the images the stack uses, and which of them an earlier retention would touch", () => {
+        const ledger = new Ledger();
+        const keep: ResourceRef = { kind: "ImageRetention", name: "keep-1" };
+        ledger.record(keep, {
+            retention: {
+                region: R,
+                acts: [{ imageId: "img-00000001", markerName: "base" }, { imageId: "img-00000002" }],
+            },
+        });
+        ledger.recordUses(ci("base"), [{ region: R, markerName: "base" }]);
+        ledger.recordUses(cp("copy"), [
+            { region: R, imageId: "img-00000002" },
+            { region: "ap-shanghai", markerName: "copy" },
+        ]);
+        assert.equal(
+            ledger.stackUseOf(R, { imageId: "img-00000009", markerName: "base" }),
+            'CustomImage "base"',
+        );
+        assert.equal(ledger.stackUseOf(R, { imageId: "img-00000002" }), 'ImageCopy "copy"');
+        assert.equal(
+            ledger.stackUseOf("ap-shanghai", { imageId: "img-00000002" }),
+            undefined,
+            "other region",
+        );
+        assert.equal(ledger.stackUseOf(R, { imageId: "img-00000003", markerName: "other" }), undefined);
+        assert.deepEqual(ledger.retentionConflicts([{ region: R, markerName: "base" }]), [
+            `ImageRetention "keep-1" acts on img-00000001 in ${R}`,
+        ]);
+        assert.deepEqual(ledger.retentionConflicts([{ region: "ap-shanghai", imageId: "img-00000002" }]), []);
+        ledger.forget(ci("base"));
+        assert.equal(ledger.stackUseOf(R, { imageId: "img-00000009", markerName: "base" }), undefined);
     });
 
     it("other regions do not count", () => {
