@@ -5,6 +5,8 @@
  * judged against everything recorded so far; the resource that takes a limit past its value fails.
  * Checking the same resource again replaces its contribution (the engine may check twice).
  * Contributions in an unknown region, or to an image whose ID is unknown, are simply not recorded.
+ * It also holds the image names each resource's images take in each region, since names are unique
+ * per account and region: two resources of one plan may not make images of one name in one region.
  */
 import { describeResource, type ResourceRef } from "../model/kinds";
 import { CheckFailure, failure } from "./failures";
@@ -30,6 +32,12 @@ export interface ShareContribution {
     authoritative: boolean;
 }
 
+/** A name the images of one resource take in one region (a CustomImage's image, an ImageCopy's copy). */
+export interface NameClaim {
+    region: string;
+    imageName: string;
+}
+
 /** One resource's whole contribution. */
 export interface Contribution {
     regions?: RegionDelta[];
@@ -47,6 +55,7 @@ function keyOf(ref: ResourceRef): string {
 /** The ledger of one engine run. Pure bookkeeping: the live numbers are passed in by the caller. */
 export class Ledger {
     private readonly entries = new Map<string, Entry>();
+    private readonly names = new Map<string, { ref: ResourceRef; claims: NameClaim[] }>();
 
     /** Records a resource's contribution, replacing any earlier one of the same resource. */
     record(ref: ResourceRef, contribution: Contribution): void {
@@ -56,6 +65,46 @@ export class Ledger {
     /** Forgets a resource's contribution. */
     forget(ref: ResourceRef): void {
         this.entries.delete(keyOf(ref));
+        this.names.delete(keyOf(ref));
+    }
+
+    /**
+     * Records the image names a resource's images take, replacing its earlier claims, and returns one
+     * failure per claim that another resource of the plan already made (naming both). `describe`
+     * phrases what of the resource takes the name (e.g. `its copies' name`), `fix` what to change.
+     */
+    claimNames(
+        ref: ResourceRef,
+        property: string,
+        claims: readonly NameClaim[],
+        describe: (claim: NameClaim) => string,
+        fix: string,
+    ): CheckFailure[] {
+        const key = keyOf(ref);
+        this.names.set(key, { ref, claims: [...claims] });
+        const failures: CheckFailure[] = [];
+        for (const claim of claims) {
+            const others = [...this.names.entries()]
+                .filter(([other, entry]) => {
+                    if (other === key) return false;
+                    return entry.claims.some(
+                        (c) => c.region === claim.region && c.imageName === claim.imageName,
+                    );
+                })
+                .map(([, entry]) => describeResource(entry.ref))
+                .sort();
+            if (others.length === 0) continue;
+            failures.push(
+                failure(
+                    ref,
+                    property,
+                    `${describe(claim)} "${claim.imageName}" in ${claim.region} is also the name ${others.join(", ")} ` +
+                        `gives an image there in this plan; image names are unique per account and region, so the ` +
+                        `second image would be refused half-way through pulumi up: ${fix}`,
+                ),
+            );
+        }
+        return failures;
     }
 
     /** The plan's additions and removals in a region, and the resources that add there (sorted). */
