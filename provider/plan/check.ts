@@ -290,9 +290,11 @@ export async function planCheckImageShare(
 async function copyName(
     ctx: PlanContext,
     v: Exclude<Unknowable<ImageCopyInputs>, string>,
+    sourceRegionOk: boolean,
 ): Promise<string | undefined> {
     if (v.imageName !== undefined) return known(v.imageName) ? v.imageName : undefined;
-    if (!known(v.sourceRegion) || !known(v.sourceImageId)) return undefined;
+    // The source is read only in a region that exists (else the read itself fails the check).
+    if (!sourceRegionOk || !known(v.sourceImageId)) return undefined;
     return (await ctx.facts.image(v.sourceRegion, v.sourceImageId))?.imageName;
 }
 
@@ -307,13 +309,14 @@ async function copyNameClashes(
     v: Exclude<Unknowable<ImageCopyInputs>, string>,
     deltas: RegionDelta[],
     valid: ReadonlySet<string>,
+    sourceRegionOk: boolean,
 ): Promise<CheckFailure[]> {
     const renamed = !isNewResource(olds) && olds.imageName !== v.imageName;
     const regions = renamed
         ? knownEntries(v.destinationRegions).map((e) => e.value)
         : deltas.filter((d) => d.add > 0).map((d) => d.region);
     const claimed = regions.filter((region) => valid.has(region));
-    const name = claimed.length > 0 ? await copyName(ctx, v) : undefined;
+    const name = claimed.length > 0 ? await copyName(ctx, v, sourceRegionOk) : undefined;
     const claims = name === undefined ? [] : claimed.map((region) => ({ region, imageName: name }));
     return ctx.ledger.claimNames(
         ref,
@@ -339,11 +342,8 @@ export async function planCheckImageCopy(
     const deltas = imageCopyDeltas(olds, inputs);
     // The source image matters only when copies are made: existing copies outlive their source.
     const copies = deltas.some((d) => d.add > 0);
-    if (
-        (await regionOk(ctx, ref, "sourceRegion", "sourceRegion", v.sourceRegion, failures)) &&
-        known(v.sourceImageId) &&
-        copies
-    ) {
+    const sourceRegionOk = await regionOk(ctx, ref, "sourceRegion", "sourceRegion", v.sourceRegion, failures);
+    if (sourceRegionOk && known(v.sourceImageId) && copies) {
         const region = v.sourceRegion;
         const imageId = v.sourceImageId;
         const image = await ctx.facts.image(region, imageId);
@@ -358,7 +358,7 @@ export async function planCheckImageCopy(
         const label = `destinationRegions[${index}]`;
         if (await regionOk(ctx, ref, "destinationRegions", label, value, failures)) valid.add(value);
     }
-    failures.push(...(await copyNameClashes(ctx, ref, olds, v, deltas, valid)));
+    failures.push(...(await copyNameClashes(ctx, ref, olds, v, deltas, valid, sourceRegionOk)));
 
     for (const d of deltas) if (d.add === 0) valid.add(d.region);
     failures.push(...(await judgeQuota(ctx, ref, "destinationRegions", deltas, valid)));

@@ -599,6 +599,16 @@ describe("plan/check (end to end with a fake backend)", () => {
                 destinationRegions: [SH],
             };
             assert.deepEqual((await planCheckImageCopy({}, unknownSource, ctx)).failures, []);
+            // A source region that does not exist fails as such; the source is not read there.
+            const nowhere = { ...unknownSource, sourceImageId: "img-src00011", sourceRegion: "ap-atlantis" };
+            assert.match(
+                reasons((await planCheckImageCopy({}, nowhere, ctx)).failures),
+                /^sourceRegion\|.*ap-atlantis/,
+            );
+            assert.ok(
+                !backend.log.some((line) => line.includes("ap-atlantis")),
+                "nothing read in ap-atlantis",
+            );
             const source = makeImage({ imageId: "img-src00010", imageName: "web" });
             backend.images.push(source);
             const old = {
