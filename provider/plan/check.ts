@@ -215,7 +215,7 @@ export async function planCheckCustomImage(
         ref,
         "imageName",
         names,
-        () => "imageName",
+        "imageName",
         "give one of them another name (an ImageCopy's copies take its imageName, else its source image's name)",
     );
     if (!failures.some((f) => f.property === "imageName")) failures.push(...clashes);
@@ -322,7 +322,7 @@ async function copyNameClashes(
         ref,
         "destinationRegions",
         claims,
-        () => "the copies' name",
+        "the copies' name",
         "set this ImageCopy's imageName to a name that is free there, or rename the other resource's image",
     );
 }

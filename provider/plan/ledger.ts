@@ -70,14 +70,14 @@ export class Ledger {
 
     /**
      * Records the image names a resource's images take, replacing its earlier claims, and returns one
-     * failure per claim that another resource of the plan already made (naming both). `describe`
-     * phrases what of the resource takes the name (e.g. `its copies' name`), `fix` what to change.
+     * failure per claim that another resource of the plan already made (naming both). `subject` says
+     * what of the resource takes the name (`imageName`, `the copies' name`), `fix` what to change.
      */
     claimNames(
         ref: ResourceRef,
         property: string,
         claims: readonly NameClaim[],
-        describe: (claim: NameClaim) => string,
+        subject: string,
         fix: string,
     ): CheckFailure[] {
         const key = keyOf(ref);
@@ -98,7 +98,7 @@ export class Ledger {
                 failure(
                     ref,
                     property,
-                    `${describe(claim)} "${claim.imageName}" in ${claim.region} is also the name ${others.join(", ")} ` +
+                    `${subject} "${claim.imageName}" in ${claim.region} is also the name ${others.join(", ")} ` +
                         `gives an image there in this plan; image names are unique per account and region, so the ` +
                         `second image would be refused half-way through pulumi up: ${fix}`,
                 ),
