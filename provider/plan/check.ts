@@ -16,7 +16,7 @@ import { imageShareDeclaration, type ImageShareInputs } from "../model/imageShar
 import { imageCopyDeclaration, type ImageCopyInputs } from "../model/imageCopy";
 import type { CustomImageSource } from "../model/imageSource";
 import { planRefOf, ShapeResult, validateShape, withDefaults } from "./shape";
-import type { Contribution, ImageUse, Ledger, RegionDelta } from "./ledger";
+import type { Contribution, ImageUse, Ledger, NameClaim, RegionDelta } from "./ledger";
 import { PROGRESS_PREFIX } from "../resources/progress";
 import type { LiveFacts } from "./liveFacts";
 import { regionFailures } from "./rules/region";
@@ -214,6 +214,7 @@ export async function planCheckCustomImage(
     const failures: CheckFailure[] = [];
     const valid = new Set<string>();
     let adopts = false;
+    const names: NameClaim[] = [];
 
     if (await regionOk(ctx, ref, "region", "region", v.region, failures)) {
         const region = v.region;
@@ -221,6 +222,7 @@ export async function planCheckCustomImage(
         const uses = [markerUse(region, ref.name)];
         if (known(v.imageName)) {
             const imageName = v.imageName;
+            names.push({ region, imageName });
             const named = await ctx.facts.imagesNamed(region, imageName);
             if (v.adoptExisting === true) {
                 adopts = named.some((i) => i.imageType === "PRIVATE_IMAGE");
@@ -247,6 +249,17 @@ export async function planCheckCustomImage(
         }
         failures.push(...recordUses(ctx, ref, uses));
     }
+
+    // Another resource of this plan that gives an image the same name there: one of the two would be
+    // refused during `up` (said only when no live image already has the name: that failure says more).
+    const clashes = ctx.ledger.claimNames(
+        ref,
+        "imageName",
+        names,
+        "imageName",
+        "give one of them another name (an ImageCopy's copies take its imageName, else its source image's name)",
+    );
+    if (!failures.some((f) => f.property === "imageName")) failures.push(...clashes);
 
     const deltas = customImageDeltas(olds, inputs, adopts);
     // The source matters only when an image is made from it: an existing image outlives its instance.
@@ -312,6 +325,50 @@ export async function planCheckImageShare(
     return { inputs, failures: normalizeFailures(failures) };
 }
 
+/**
+ * The name the copies of an ImageCopy take: its `imageName`, else its source image's (read when the
+ * source is known); undefined while either is unknown.
+ */
+async function copyName(
+    ctx: PlanContext,
+    v: Exclude<Unknowable<ImageCopyInputs>, string>,
+    sourceRegionOk: boolean,
+): Promise<string | undefined> {
+    if (v.imageName !== undefined) return known(v.imageName) ? v.imageName : undefined;
+    // The source is read only in a region that exists (else the read itself fails the check).
+    if (!sourceRegionOk || !known(v.sourceImageId)) return undefined;
+    return (await ctx.facts.image(v.sourceRegion, v.sourceImageId))?.imageName;
+}
+
+/**
+ * Records the names an ImageCopy's copies take where it makes copies (or renames them all), and fails
+ * where another resource of this plan gives an image that name in the same region.
+ */
+async function copyNameClashes(
+    ctx: PlanContext,
+    ref: ResourceRef,
+    olds: Inputs,
+    v: Exclude<Unknowable<ImageCopyInputs>, string>,
+    deltas: RegionDelta[],
+    valid: ReadonlySet<string>,
+    sourceRegionOk: boolean,
+): Promise<CheckFailure[]> {
+    const renamed = !isNewResource(olds) && olds.imageName !== v.imageName;
+    const regions = renamed
+        ? knownEntries(v.destinationRegions).map((e) => e.value)
+        : deltas.filter((d) => d.add > 0).map((d) => d.region);
+    const claimed = regions.filter((region) => valid.has(region));
+    const name = claimed.length > 0 ? await copyName(ctx, v, sourceRegionOk) : undefined;
+    const claims = name === undefined ? [] : claimed.map((region) => ({ region, imageName: name }));
+    return ctx.ledger.claimNames(
+        ref,
+        "destinationRegions",
+        claims,
+        "the copies' name",
+        "set this ImageCopy's imageName to a name that is free there, or rename the other resource's image",
+    );
+}
+
 /** Checks an ImageCopy: shape, regions, the source image's kind and owner, and every destination's quota. */
 export async function planCheckImageCopy(
     olds: Inputs,
@@ -327,11 +384,8 @@ export async function planCheckImageCopy(
     const deltas = imageCopyDeltas(olds, inputs);
     // The source image matters only when copies are made: existing copies outlive their source.
     const copies = deltas.some((d) => d.add > 0);
-    if (
-        (await regionOk(ctx, ref, "sourceRegion", "sourceRegion", v.sourceRegion, failures)) &&
-        known(v.sourceImageId) &&
-        copies
-    ) {
+    const sourceRegionOk = await regionOk(ctx, ref, "sourceRegion", "sourceRegion", v.sourceRegion, failures);
+    if (sourceRegionOk && known(v.sourceImageId) && copies) {
         const region = v.sourceRegion;
         const imageId = v.sourceImageId;
         const image = await ctx.facts.image(region, imageId);
@@ -346,6 +400,7 @@ export async function planCheckImageCopy(
         const label = `destinationRegions[${index}]`;
         if (await regionOk(ctx, ref, "destinationRegions", label, value, failures)) valid.add(value);
     }
+    failures.push(...(await copyNameClashes(ctx, ref, olds, v, deltas, valid, sourceRegionOk)));
 
     for (const d of deltas) if (d.add === 0) valid.add(d.region);
     const uses: ImageUse[] = knownEntries(v.destinationRegions).map((e) => markerUse(e.value, ref.name));

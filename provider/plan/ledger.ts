@@ -5,6 +5,8 @@
  * judged against everything recorded so far; the resource that takes a limit past its value fails.
  * Checking the same resource again replaces its contribution (the engine may check twice).
  * Contributions in an unknown region, or to an image whose ID is unknown, are simply not recorded.
+ * It also holds the image names each resource's images take in each region, since names are unique
+ * per account and region: two resources of one plan may not make images of one name in one region.
  */
 import { describeResource, type ResourceRef } from "../model/kinds";
 import { CheckFailure, failure } from "./failures";
@@ -43,6 +45,12 @@ export interface RetentionContribution {
     acts: RetentionAct[];
 }
 
+/** A name the images of one resource take in one region (a CustomImage's image, an ImageCopy's copy). */
+export interface NameClaim {
+    region: string;
+    imageName: string;
+}
+
 /** One resource's whole contribution. */
 export interface Contribution {
     regions?: RegionDelta[];
@@ -73,6 +81,7 @@ export class Ledger {
     private readonly entries = new Map<string, Entry>();
     private readonly uses = new Map<string, { ref: ResourceRef; uses: ImageUse[] }>();
     private readonly headroomShown = new Map<string, string>();
+    private readonly names = new Map<string, { ref: ResourceRef; claims: NameClaim[] }>();
 
     /** Records a resource's contribution, replacing any earlier one of the same resource. */
     record(ref: ResourceRef, contribution: Contribution): void {
@@ -83,6 +92,46 @@ export class Ledger {
     forget(ref: ResourceRef): void {
         this.entries.delete(keyOf(ref));
         this.uses.delete(keyOf(ref));
+        this.names.delete(keyOf(ref));
+    }
+
+    /**
+     * Records the image names a resource's images take, replacing its earlier claims, and returns one
+     * failure per claim that another resource of the plan already made (naming both). `subject` says
+     * what of the resource takes the name (`imageName`, `the copies' name`), `fix` what to change.
+     */
+    claimNames(
+        ref: ResourceRef,
+        property: string,
+        claims: readonly NameClaim[],
+        subject: string,
+        fix: string,
+    ): CheckFailure[] {
+        const key = keyOf(ref);
+        this.names.set(key, { ref, claims: [...claims] });
+        const failures: CheckFailure[] = [];
+        for (const claim of claims) {
+            const others = [...this.names.entries()]
+                .filter(([other, entry]) => {
+                    if (other === key) return false;
+                    return entry.claims.some(
+                        (c) => c.region === claim.region && c.imageName === claim.imageName,
+                    );
+                })
+                .map(([, entry]) => describeResource(entry.ref))
+                .sort();
+            if (others.length === 0) continue;
+            failures.push(
+                failure(
+                    ref,
+                    property,
+                    `${subject} "${claim.imageName}" in ${claim.region} is also the name ${others.join(", ")} ` +
+                        `gives an image there in this plan; image names are unique per account and region, so the ` +
+                        `second image would be refused half-way through pulumi up: ${fix}`,
+                ),
+            );
+        }
+        return failures;
     }
 
     /** Records the images a resource manages or uses, replacing any earlier record of it. */

@@ -274,12 +274,24 @@ async function deprecateIfAsked(
 ): Promise<CustomImageOutputs> {
     if (inputs.deprecated !== true) return ready;
     const { backend } = op.ctx;
-    const image = await describeImage(backend, ready.region, ready.imageId);
-    if (!image || image.imageDeprecated === true) return ready;
-    await whenImageIdle(op, image.region, image.imageId, timeoutOf(inputs), () =>
-        backend.modifyImageAttribute(image.region, image.imageId, { imageDeprecated: true }),
-    );
-    op.say(`marked ${image.imageId} deprecated`);
+    const { region, imageId } = ready;
+    try {
+        const image = await describeImage(backend, region, imageId);
+        if (!image || image.imageDeprecated === true) return ready;
+        await whenImageIdle(op, region, imageId, timeoutOf(inputs), () =>
+            backend.modifyImageAttribute(region, imageId, { imageDeprecated: true }),
+        );
+    } catch (error) {
+        // The image exists: keep it in the state (not deprecated yet), so the next `up` marks it.
+        throw operationError(
+            op.ref,
+            op.op,
+            `${imageId} is NORMAL but could not be marked deprecated (${error instanceof Error ? error.message : String(error)})`,
+            "the image is kept in the state; run `pulumi up` again to mark it deprecated",
+            error,
+        ).withPartialState(imageId, { ...ready, deprecated: false });
+    }
+    op.say(`marked ${imageId} deprecated`);
     return ready;
 }
 

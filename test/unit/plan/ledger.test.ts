@@ -184,3 +184,47 @@ describe("plan/ledger: accounts per shared image", () => {
         assert.ok(ledger.judgeShare(sh("o"), "accountIds", R, "img-bbbbbbbb", [], 2));
     });
 });
+
+describe("plan/ledger: image names per region", () => {
+    const claim = (imageName: string, region = R) => [{ region, imageName }];
+    const fix = "rename one";
+
+    it("the second resource of a name in a region fails, naming every other; other regions and names pass", () => {
+        const ledger = new Ledger();
+        assert.deepEqual(ledger.claimNames(ci("a"), "imageName", claim("web"), "imageName", fix), []);
+        assert.deepEqual(
+            ledger.claimNames(
+                cp("c"),
+                "destinationRegions",
+                claim("web", "ap-shanghai"),
+                "the copies' name",
+                fix,
+            ),
+            [],
+        );
+        assert.deepEqual(ledger.claimNames(ci("b"), "imageName", claim("api"), "imageName", fix), []);
+        const [f, ...rest] = ledger.claimNames(ci("z"), "imageName", claim("web"), "imageName", fix);
+        assert.deepEqual(rest, []);
+        assert.deepEqual(f, {
+            property: "imageName",
+            reason:
+                'CustomImage "z": imageName "web" in ap-guangzhou is also the name CustomImage "a" gives an image ' +
+                "there in this plan; image names are unique per account and region, so the second image would be " +
+                "refused half-way through pulumi up: rename one",
+        });
+    });
+
+    it("claiming again replaces the resource's claims; forget drops them", () => {
+        const ledger = new Ledger();
+        ledger.claimNames(ci("a"), "imageName", claim("web"), "imageName", fix);
+        assert.deepEqual(
+            ledger.claimNames(ci("a"), "imageName", claim("web"), "imageName", fix),
+            [],
+            "itself is no clash",
+        );
+        ledger.claimNames(ci("a"), "imageName", claim("web-2"), "imageName", fix);
+        assert.deepEqual(ledger.claimNames(ci("b"), "imageName", claim("web"), "imageName", fix), []);
+        ledger.forget(ci("b"));
+        assert.deepEqual(ledger.claimNames(ci("c"), "imageName", claim("web"), "imageName", fix), []);
+    });
+});

@@ -128,6 +128,16 @@ describe("CustomImage provider", () => {
             assert.deepEqual([outs.family, outs.deprecated], ["web", true]);
         });
 
+        it("keeps a NORMAL image it could not deprecate in the state, not deprecated, saying to run up again", async () => {
+            h.cloud.failNext("ModifyImageAttribute", "FailedOperation");
+            const error = await rejection(customImage.create({ ...inputs, deprecated: true }));
+            assert.match(error.message, /is NORMAL but could not be marked deprecated/);
+            assert.match(error.message, /run `pulumi up` again to mark it deprecated/);
+            assert.match(String(error.id), /^img-/);
+            const props = error.properties as Record<string, unknown>;
+            assert.deepEqual([props.imageState, props.deprecated], ["NORMAL", false]);
+        });
+
         it("sends no ImageFamily and no ModifyImageAttribute for no family and not deprecated", async () => {
             await customImage.create({ ...inputs, family: "", deprecated: false });
             assert.equal("ImageFamily" in h.cloud.callsOf("CreateImage")[0].body, false);
