@@ -30,8 +30,8 @@ export default tseslint.config(
         rules: { "@typescript-eslint/no-redundant-type-constituents": "off" },
     },
     {
-        // The examples import the package by name; their tsconfig maps it to the source.
-        files: ["examples/**/*.ts"],
+        // The examples and templates import the package by name; their tsconfig maps it to the source.
+        files: ["examples/**/*.ts", "templates/**/*.ts"],
         languageOptions: {
             parserOptions: {
                 projectService: false,

@@ -4,7 +4,7 @@
  *
  * This file is the public API and nothing else.
  */
-export { CustomImage, ImageShare, ImageCopy } from "./resources/classes";
+export { CustomImage, ImageShare, ImageCopy, ImageRetention } from "./resources/classes";
 export type { CustomImageArgs, CustomImageOutputs } from "./model/customImage";
 export type {
     CustomImageSourceArgs,
@@ -14,6 +14,7 @@ export type {
 } from "./model/imageSource";
 export type { ImageShareArgs, ImageShareOutputs } from "./model/imageShare";
 export type { ImageCopyArgs, ImageCopyOutputs } from "./model/imageCopy";
+export type { ImageRetentionArgs, ImageRetentionOutputs, RetentionAction } from "./model/imageRetention";
 
 export { getImages, getImage, getImagesOutput, getImageOutput } from "./lookup";
 export type {

@@ -33,6 +33,8 @@ export function toImage(region: string, api: ApiImage): Image {
         tags: Object.fromEntries(api.Tags.map((t) => [t.Key, t.Value])),
     };
     if (api.LicenseType) image.licenseType = api.LicenseType;
+    if (api.ImageFamily) image.imageFamily = api.ImageFamily;
+    if (typeof api.ImageDeprecated === "boolean") image.imageDeprecated = api.ImageDeprecated;
     return image;
 }
 
@@ -48,6 +50,7 @@ export function toInstanceInfo(api: ApiInstance): InstanceInfo {
         dataDiskIds,
     };
     if (api.SystemDisk?.DiskId) info.systemDiskId = api.SystemDisk.DiskId;
+    if (api.ImageId) info.imageId = api.ImageId;
     const unidentified = api.DataDisks.length - dataDiskIds.length;
     if (unidentified > 0) info.unidentifiedDataDisks = unidentified;
     return info;

@@ -78,6 +78,9 @@ export const imageSchema = z.object({
     SnapshotSet: lenientArray(imageSnapshotSchema),
     Tags: lenientArray(tagSchema),
     LicenseType: z.string().nullish(),
+    // Optional in the spec, and left out of DescribeImages replies for images in no family.
+    ImageFamily: z.string().nullish(),
+    ImageDeprecated: z.boolean().nullish(),
 });
 export type ApiImage = z.infer<typeof imageSchema>;
 
@@ -85,6 +88,9 @@ export const describeImagesReply = z.object({
     TotalCount: z.number().int().nonnegative(),
     ImageSet: lenientArray(imageSchema),
 });
+
+/** DescribeImageFromFamily: `Image` is null (or left out) when the family has no available image. */
+export const describeImageFromFamilyReply = z.object({ Image: imageSchema.nullish() });
 
 export const createImageReply = z.object({ ImageId: z.string().min(1) });
 /** The spec documents ImageId, but the official example replies with RequestId only. */
@@ -118,6 +124,8 @@ export const describeInstancesReply = z.object({
             // DiskId is optional in the spec's SystemDisk and DataDisk.
             SystemDisk: z.object({ DiskId: z.string().min(1).optional() }).optional(),
             DataDisks: lenientArray(z.object({ DiskId: z.string().min(1).optional() })),
+            // Required in the spec; read leniently, since only the in-use rule of ImageRetention needs it.
+            ImageId: z.string().nullish(),
         }),
     ),
 });

@@ -13,6 +13,7 @@ import { findImportedImage } from "./importedImage";
 import { toImage, toInstanceInfo, toRegionInfo, toSnapshotInfo } from "./replyMappers";
 import {
     createImageReply,
+    describeImageFromFamilyReply,
     describeImageQuotaReply,
     describeImageSharePermissionReply,
     describeImagesReply,
@@ -37,6 +38,7 @@ import {
     CallOptions,
     CreateImageRequest,
     Image,
+    ImageAttributeChanges,
     ImageBackend,
     ImageFilter,
     ImportImageRequest,
@@ -190,6 +192,7 @@ export class TencentCloudBackend implements ImageBackend {
             Sysprep: boolString(request.sysprep),
             SnapshotIds: request.snapshotIds,
             TagSpecification: tagSpecification(request.tags),
+            ImageFamily: request.imageFamily,
         };
         const reply = await this.call("cvm", "CreateImage", region, body, createImageReply, false, opts);
         return reply.ImageId;
@@ -207,6 +210,7 @@ export class TencentCloudBackend implements ImageBackend {
             LicenseType: request.licenseType,
             Force: request.force,
             TagSpecification: tagSpecification(request.tags),
+            ImageFamily: request.imageFamily,
         };
         const reply = await this.call("cvm", "ImportImage", region, body, importImageReply, false, opts);
         if (reply.ImageId) return reply.ImageId;
@@ -235,16 +239,36 @@ export class TencentCloudBackend implements ImageBackend {
     async modifyImageAttribute(
         region: string,
         imageId: string,
-        changes: { imageName?: string; imageDescription?: string },
+        changes: ImageAttributeChanges,
         opts?: CallOptions,
     ): Promise<void> {
-        if (changes.imageName === undefined && changes.imageDescription === undefined) return;
         const body = {
-            ImageId: imageId,
             ImageName: changes.imageName,
             ImageDescription: changes.imageDescription,
+            ImageFamily: changes.imageFamily,
+            ImageDeprecated: changes.imageDeprecated,
         };
-        await this.call("cvm", "ModifyImageAttribute", region, body, emptyReply, true, opts);
+        if (Object.values(body).every((value) => value === undefined)) return;
+        const request = { ImageId: imageId, ...body };
+        await this.call("cvm", "ModifyImageAttribute", region, request, emptyReply, true, opts);
+    }
+
+    async describeImageFromFamily(
+        region: string,
+        imageFamily: string,
+        opts?: CallOptions,
+    ): Promise<Image | null> {
+        const body = { ImageFamily: imageFamily };
+        const reply = await this.call(
+            "cvm",
+            "DescribeImageFromFamily",
+            region,
+            body,
+            describeImageFromFamilyReply,
+            true,
+            opts,
+        );
+        return reply.Image ? toImage(region, reply.Image) : null;
     }
 
     async modifyImageTags(
@@ -336,6 +360,26 @@ export class TencentCloudBackend implements ImageBackend {
 
     describeInstances(region: string, instanceIds: string[], opts?: CallOptions): Promise<InstanceInfo[]> {
         return this.readByIds(readInstancesById, region, instanceIds, opts);
+    }
+
+    async listInstances(region: string, opts?: CallOptions): Promise<InstanceInfo[]> {
+        const instances: InstanceInfo[] = [];
+        for (let offset = 0; ; offset += PAGE_SIZE) {
+            const body = { Offset: offset, Limit: PAGE_SIZE };
+            const reply = await this.call(
+                "cvm",
+                "DescribeInstances",
+                region,
+                body,
+                describeInstancesReply,
+                true,
+                opts,
+            );
+            instances.push(...reply.InstanceSet.map(toInstanceInfo));
+            // A short page ends the listing too, so a TotalCount that moves while paging cannot loop.
+            if (reply.InstanceSet.length < PAGE_SIZE || offset + PAGE_SIZE >= (reply.TotalCount ?? 0)) break;
+        }
+        return instances;
     }
 
     describeSnapshots(region: string, snapshotIds: string[], opts?: CallOptions): Promise<SnapshotInfo[]> {

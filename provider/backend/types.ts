@@ -60,6 +60,10 @@ export interface Image {
     snapshots: ImageSnapshot[];
     tags: Record<string, string>;
     licenseType?: string;
+    /** The image family it belongs to (API `ImageFamily`); absent when in none (replies leave it out then). */
+    imageFamily?: string;
+    /** API `ImageDeprecated`, as the reply gives it; absent when the reply leaves it out (not deprecated). */
+    imageDeprecated?: boolean;
 }
 
 /** Server-side filters of DescribeImages (ANDed; each list is ORed). */
@@ -84,6 +88,8 @@ export interface CreateImageRequest {
     sysprep?: boolean;
     snapshotIds?: string[];
     tags?: Record<string, string>;
+    /** The family the new image joins (API `ImageFamily`). */
+    imageFamily?: string;
 }
 
 export interface ImportImageRequest {
@@ -98,6 +104,17 @@ export interface ImportImageRequest {
     licenseType?: string;
     force?: boolean;
     tags?: Record<string, string>;
+    /** The family the imported image joins (API `ImageFamily`). */
+    imageFamily?: string;
+}
+
+/** What ModifyImageAttribute changes; members left out stay as they are. */
+export interface ImageAttributeChanges {
+    imageName?: string;
+    imageDescription?: string;
+    /** The family to move the image into; `""` takes it out of its family. */
+    imageFamily?: string;
+    imageDeprecated?: boolean;
 }
 
 export interface SharePermission {
@@ -129,6 +146,8 @@ export interface InstanceInfo {
     systemDiskId?: string;
     /** How many data disks the reply listed without a `DiskId` (optional in the spec); absent when none. */
     unidentifiedDataDisks?: number;
+    /** The image the instance runs (absent when the reply gives none). */
+    imageId?: string;
 }
 
 /** The little that plan-time checks need to know about a snapshot (CBS `DescribeSnapshots`). */
@@ -170,13 +189,18 @@ export interface ImageBackend {
         options?: { deleteSnapshots?: boolean; dryRun?: boolean },
         opts?: CallOptions,
     ): Promise<void>;
-    /** Renames an image or changes its description. */
+    /** Renames an image, changes its description, moves it into or out of a family, (un)deprecates it. */
     modifyImageAttribute(
         region: string,
         imageId: string,
-        changes: { imageName?: string; imageDescription?: string },
+        changes: ImageAttributeChanges,
         opts?: CallOptions,
     ): Promise<void>;
+    /**
+     * The family's available image in the region as the service chooses it (DescribeImageFromFamily:
+     * the newest non-deprecated one), or null when the family has none.
+     */
+    describeImageFromFamily(region: string, imageFamily: string, opts?: CallOptions): Promise<Image | null>;
     /** Sets and removes tags of an image (Tag service `ModifyResourceTags`). */
     modifyImageTags(
         region: string,
@@ -208,6 +232,8 @@ export interface ImageBackend {
     describeRegions(opts?: CallOptions): Promise<RegionInfo[]>;
     /** The instances with these IDs that exist in the region. */
     describeInstances(region: string, instanceIds: string[], opts?: CallOptions): Promise<InstanceInfo[]>;
+    /** Every instance of the account in the region, reading all pages (which images are in use). */
+    listInstances(region: string, opts?: CallOptions): Promise<InstanceInfo[]>;
     /** The snapshots with these IDs that exist in the region. */
     describeSnapshots(region: string, snapshotIds: string[], opts?: CallOptions): Promise<SnapshotInfo[]>;
 }

@@ -28,6 +28,10 @@ export type ImageSummary = Pick<
 > & {
     /** The image's description (API `ImageDescription`). */
     description: string;
+    /** The image's family (API `ImageFamily`), `""` when it is in none. */
+    family: string;
+    /** Whether the image is deprecated (API `ImageDeprecated`). */
+    deprecated: boolean;
 };
 
 /** The API's output spelling of an image's architecture (`arm_64`/`arm64`/`aarch64` → `arm`, `amd64` → `x86_64`). */
@@ -71,6 +75,8 @@ export function mismatches(image: Image, c: LookupCriteria): string[] {
     if (c.tags && !Object.entries(c.tags).every(([key, value]) => image.tags?.[key] === value))
         failed.push("tags");
     if (!states.includes(image.imageState)) failed.push("states");
+    if (c.family !== undefined && image.imageFamily !== c.family) failed.push("family");
+    if (!c.includeDeprecated && image.imageDeprecated === true) failed.push("includeDeprecated");
     return failed;
 }
 
@@ -112,6 +118,8 @@ export function toSummary(image: Image): ImageSummary {
         imageSource: image.imageSource,
         tags: { ...image.tags },
         description: image.imageDescription,
+        family: image.imageFamily ?? "",
+        deprecated: image.imageDeprecated === true,
     };
 }
 

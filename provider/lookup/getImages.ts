@@ -78,9 +78,9 @@ export interface LookupOutcome {
 }
 
 /**
- * Validates the arguments, applies the guards, reads the images (by ID when `imageIds` is given,
- * since the API refuses IDs and filters together; else with the server-side filters, every page)
- * and filters the rest client-side. `fn` names the calling function in messages.
+ * Validates the arguments, applies the guards, reads the images (the family's chosen image for a
+ * `family` lookup; by ID when `imageIds` is given, since the API refuses IDs and filters together;
+ * else with the server-side filters, every page) and filters the rest client-side. `fn` names the calling function in messages.
  */
 export async function lookupImages(
     args: GetImagesArgs | undefined,
@@ -103,12 +103,24 @@ export async function lookupImages(
 
     const backend = options.backend ?? createImageBackend(settingsNow());
     let images: Image[];
-    if (criteria.imageIds) {
+    if (criteria.family !== undefined && !criteria.includeDeprecated) {
+        images = await familyImage(backend, region, criteria.family);
+    } else if (criteria.imageIds) {
         images = await backend.describeImagesByIds(region, criteria.imageIds);
     } else {
         images = await backend.listImages(region, serverFilter(criteria));
     }
     return { region, criteria, matches: filterImages(images, criteria) };
+}
+
+/**
+ * The family's image as the service chooses it (DescribeImageFromFamily: its newest non-deprecated
+ * one), as a list of at most one. It is the family's by the service's word, even if the reply leaves
+ * `ImageFamily` out.
+ */
+async function familyImage(backend: ImageBackend, region: string, family: string): Promise<Image[]> {
+    const chosen = await backend.describeImageFromFamily(region, family);
+    return chosen ? [{ ...chosen, imageFamily: chosen.imageFamily ?? family }] : [];
 }
 
 /**

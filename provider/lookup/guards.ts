@@ -35,7 +35,9 @@ export function assertMarketplaceRegion(fn: string, region: string, c: LookupCri
 export function unsafeMostRecentWarning(fn: string, c: LookupCriteria): string | undefined {
     if (!c.mostRecent || c.allowUnsafeMostRecent) return undefined;
     const sharedIncluded = c.imageTypes === undefined || c.imageTypes.includes("SHARED_IMAGE");
-    if (!sharedIncluded || c.nameRegex !== undefined || c.imageIds !== undefined) return undefined;
+    // A family lookup reads the family's image of the account itself (DescribeImageFromFamily).
+    const constrained = c.nameRegex !== undefined || c.imageIds !== undefined || c.family !== undefined;
+    if (!sharedIncluded || constrained) return undefined;
     const why =
         c.imageTypes === undefined ? "no imageTypes were given, so" : "imageTypes includes SHARED_IMAGE, so";
     return (

@@ -4,7 +4,7 @@
  */
 import { z } from "zod";
 import { KnownImageState, KnownImageType } from "../backend/types";
-import { IMAGE_ID_PATTERN, REGION_PATTERN } from "../plan/formats";
+import { IMAGE_FAMILY_PATTERN, IMAGE_FAMILY_RULE, IMAGE_ID_PATTERN, REGION_PATTERN } from "../plan/formats";
 
 /** The image kinds a lookup can ask for (API `ImageType`). */
 export const LOOKUP_IMAGE_TYPES = ["PUBLIC_IMAGE", "PRIVATE_IMAGE", "SHARED_IMAGE", "MARKET_IMAGE"] as const;
@@ -22,6 +22,11 @@ export const LOOKUP_IMAGE_STATES = [
 
 /** The states a lookup keeps when it names none: only images that can be launched. */
 export const DEFAULT_LOOKUP_STATES: readonly KnownImageState[] = ["NORMAL"];
+/**
+ * The states a family lookup keeps when it names none: also SYNCING, the state of a complete image
+ * while it is the source of a running copy (DescribeImageFromFamily still answers with it).
+ */
+export const DEFAULT_FAMILY_LOOKUP_STATES: readonly KnownImageState[] = ["NORMAL", "SYNCING"];
 
 /**
  * Accepted architecture spellings (lower case) → the API's output spellings they match.
@@ -67,6 +72,17 @@ export interface GetImagesArgs {
     imageIds?: string[];
     /** States to include. Default: `["NORMAL"]`. Case-insensitive. */
     states?: KnownImageState[];
+    /**
+     * An image family: the family's newest non-deprecated image, as the service chooses it
+     * (DescribeImageFromFamily), if it also meets the other arguments; with `includeDeprecated`, every
+     * image of the family. Default: any image, in a family or not.
+     */
+    family?: string;
+    /**
+     * Include deprecated images. Default: false (they are left out, so they never win `mostRecent` or
+     * a family lookup).
+     */
+    includeDeprecated?: boolean;
     /** Keep only the newest match (getImage: pick it instead of failing on several). Default: false. */
     mostRecent?: boolean;
     /**
@@ -92,6 +108,8 @@ export interface LookupCriteria {
     tags?: Record<string, string>;
     imageIds?: string[];
     states: KnownImageState[];
+    family?: string;
+    includeDeprecated: boolean;
     mostRecent: boolean;
     allowUnsafeMostRecent: boolean;
 }
@@ -176,6 +194,11 @@ export const getImagesArgsSchema = z
                 .min(1, "must list at least one image ID")
                 .optional(),
             states: z.array(stateSchema).min(1, "must list at least one state").optional(),
+            family: z
+                .string({ message: "must be a string (an image family name)" })
+                .regex(IMAGE_FAMILY_PATTERN, `must be an image family name: ${IMAGE_FAMILY_RULE}`)
+                .optional(),
+            includeDeprecated: z.boolean({ message: "must be true or false" }).optional(),
             mostRecent: z.boolean({ message: "must be true or false" }).optional(),
             allowUnsafeMostRecent: z.boolean({ message: "must be true or false" }).optional(),
         },
@@ -218,7 +241,10 @@ export function parseLookupArgs(input: unknown, fn = "getImages"): LookupCriteri
     const a = parsed.data;
     const imageTypes = a.imageTypes ?? (a.imageType ? [a.imageType] : undefined);
     const criteria: LookupCriteria = {
-        states: unique(a.states ?? [...DEFAULT_LOOKUP_STATES]),
+        states: unique(
+            a.states ?? [...(a.family !== undefined ? DEFAULT_FAMILY_LOOKUP_STATES : DEFAULT_LOOKUP_STATES)],
+        ),
+        includeDeprecated: a.includeDeprecated ?? false,
         mostRecent: a.mostRecent ?? false,
         allowUnsafeMostRecent: a.allowUnsafeMostRecent ?? false,
     };
@@ -233,12 +259,20 @@ export function parseLookupArgs(input: unknown, fn = "getImages"): LookupCriteri
     if (a.nameRegex !== undefined) criteria.nameRegex = new RegExp(a.nameRegex);
     if (a.tags !== undefined && Object.keys(a.tags).length > 0) criteria.tags = { ...a.tags };
     if (a.imageIds !== undefined) criteria.imageIds = unique(a.imageIds);
+    if (a.family !== undefined) criteria.family = a.family;
     return criteria;
 }
 
 /** The criteria restated for messages, e.g. `imageTypes PUBLIC_IMAGE, platform "Ubuntu", states NORMAL`. */
 export function describeCriteria(c: LookupCriteria): string {
     const parts: string[] = [];
+    if (c.family) {
+        parts.push(
+            c.includeDeprecated
+                ? `family "${c.family}"`
+                : `family "${c.family}" (its newest non-deprecated image)`,
+        );
+    }
     if (c.imageIds) parts.push(`imageIds ${c.imageIds.join(", ")}`);
     if (c.imageTypes) parts.push(`imageTypes ${c.imageTypes.join(", ")}`);
     if (c.platform) parts.push(`platform containing "${c.platform}"`);
@@ -252,5 +286,6 @@ export function describeCriteria(c: LookupCriteria): string {
                 .join(", ")}`,
         );
     parts.push(`states ${c.states.join(", ")}`);
+    if (!c.includeDeprecated) parts.push("not deprecated");
     return parts.join("; ");
 }

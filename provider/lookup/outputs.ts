@@ -30,6 +30,10 @@ export interface GetImagesOutputArgs {
     imageIds?: pulumi.Input<pulumi.Input<string>[]>;
     /** See {@link GetImagesArgs.states}. Default: `["NORMAL"]`. */
     states?: pulumi.Input<pulumi.Input<KnownImageState>[]>;
+    /** See {@link GetImagesArgs.family}. Default: any. */
+    family?: pulumi.Input<string>;
+    /** See {@link GetImagesArgs.includeDeprecated}. Default: false. */
+    includeDeprecated?: pulumi.Input<boolean>;
     /** See {@link GetImagesArgs.mostRecent}. Default: false. */
     mostRecent?: pulumi.Input<boolean>;
     /** See {@link GetImagesArgs.allowUnsafeMostRecent}. Default: false. */

@@ -4,6 +4,7 @@
  * each key is the documentation of the argument (it reaches `CustomImageArgs` through the mapped types).
  */
 import type * as pulumi from "@pulumi/pulumi";
+import { z } from "zod";
 import * as fields from "../plan/fieldSchemas";
 import { MAX_USER_TAGS } from "../plan/formats";
 import { normalizeSource, type CustomImageSource, type CustomImageSourceArgs } from "./imageSource";
@@ -30,6 +31,33 @@ export const customImageDeclaration = declareResource({
             default: "",
             change: "in place",
             readme: { type: "string, ≤ 256 characters", default: "none" },
+        }),
+        /**
+         * The image family the image belongs to (1 to 60 letters, digits, `.`, `_`, `-`, starting with
+         * a letter); `getImage({ family })` finds the family's newest non-deprecated image. Default:
+         * none. Set at creation, updated in place.
+         */
+        family: property({
+            schema: fields.imageFamily,
+            presence: "defaulted",
+            default: "",
+            change: "in place",
+            readme: {
+                type: "string, 1–60 letters, digits, `.`, `_`, `-`, starting with a letter",
+                default: "none",
+                change: "in place (set at creation)",
+            },
+        }),
+        /**
+         * Deprecated: the image stays usable, but `getImage({ family })` and `mostRecent` pass it over.
+         * Default `false`. Updated in place.
+         */
+        deprecated: property({
+            schema: z.boolean(),
+            presence: "defaulted",
+            default: false,
+            change: "in place",
+            readme: { type: "boolean: passed over by family and `mostRecent` lookups" },
         }),
         /** Exactly one of `{ instanceId, ... }`, `{ snapshotIds }`, `{ import: {...} }`. Changing it replaces the image. */
         source: property({
@@ -91,6 +119,10 @@ export const customImageDeclaration = declareResource({
         createdTime: output<string>(),
         /** The snapshots behind the image. */
         snapshotIds: output<string[]>(),
+        /** The image's family, `""` when it is in none. */
+        family: output<string>(),
+        /** Whether the image is deprecated. */
+        deprecated: output<boolean>(),
     },
 });
 

@@ -4,7 +4,7 @@
  */
 
 /** The resource kinds of the package, as they appear in type tokens and messages. */
-export type ResourceKind = "CustomImage" | "ImageShare" | "ImageCopy";
+export type ResourceKind = "CustomImage" | "ImageShare" | "ImageCopy" | "ImageRetention";
 
 /** The module of the resources' type tokens: `pulumi-nodejs:dynamic/tencentcloud-images:<Kind>`. */
 export const RESOURCE_MODULE = "tencentcloud-images";

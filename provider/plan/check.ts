@@ -14,7 +14,7 @@ import {
     isNewResource,
     sharesNewAccounts,
 } from "./contributions";
-import { CheckFailure, normalizeFailures } from "./failures";
+import { CheckFailure, failure, normalizeFailures } from "./failures";
 import type { ResourceRef } from "../model/kinds";
 import type { ResourceDeclaration } from "../model/property";
 import { customImageDeclaration, type CustomImageInputs } from "../model/customImage";
@@ -22,7 +22,8 @@ import { imageShareDeclaration, type ImageShareInputs } from "../model/imageShar
 import { imageCopyDeclaration, type ImageCopyInputs } from "../model/imageCopy";
 import type { CustomImageSource } from "../model/imageSource";
 import { planRefOf, ShapeResult, validateShape, withDefaults } from "./shape";
-import type { Ledger, RegionDelta } from "./ledger";
+import type { Contribution, ImageUse, Ledger, NameClaim, RegionDelta } from "./ledger";
+import { PROGRESS_PREFIX } from "../resources/progress";
 import type { LiveFacts } from "./liveFacts";
 import { regionFailures } from "./rules/region";
 import { hasMarker, markerTags, RESOURCE_NAME_TAG } from "../markers";
@@ -44,6 +45,10 @@ export interface PlanContext {
     settings: ProviderSettings;
     facts: LiveFacts;
     ledger: Ledger;
+    /** Where the quota headroom lines go (the provider process's stdout reaches the user); none when absent. */
+    log?: (line: string) => void;
+    /** Milliseconds since the epoch; default Date.now. */
+    now?: () => number;
 }
 
 /** The result of a check, as `pulumi.dynamic.CheckResult`: the inputs with defaults, and all failures. */
@@ -70,7 +75,7 @@ function knownEntries(list: unknown): { index: number; value: string }[] {
 }
 
 /** True when the region exists (adds its failures otherwise); false, without failures, when unknown. */
-async function regionOk(
+export async function regionOk(
     ctx: PlanContext,
     ref: ResourceRef,
     property: string,
@@ -84,28 +89,60 @@ async function regionOk(
     return problems.length === 0;
 }
 
-/** Records the resource's region deltas and judges every region it adds to. */
-async function judgeQuota(
+/**
+ * Records the resource's region deltas (with the rest of its contribution), says the quota headroom
+ * of every region they change, and judges every region it adds to.
+ */
+export async function judgeQuota(
     ctx: PlanContext,
     ref: ResourceRef,
     property: string,
     deltas: RegionDelta[],
     validRegions: ReadonlySet<string>,
+    rest: Omit<Contribution, "regions"> = {},
 ): Promise<CheckFailure[]> {
     const counted = deltas.filter((d) => validRegions.has(d.region));
-    ctx.ledger.record(ref, { regions: counted });
+    ctx.ledger.record(ref, { ...rest, regions: counted });
     const judged = await Promise.all(
         counted
-            .filter((d) => d.add > 0)
+            .filter((d) => d.add > 0 || d.remove > 0)
             .map(async (d) => {
                 const [existing, quota] = await Promise.all([
                     ctx.facts.customImageCount(d.region),
                     ctx.facts.quota(d.region),
                 ]);
-                return ctx.ledger.judgeRegion(ref, property, d.region, existing, quota);
+                const line = ctx.ledger.headroomLine(d.region, existing, quota);
+                if (line) ctx.log?.(`${PROGRESS_PREFIX} ${line}`);
+                return d.add > 0
+                    ? ctx.ledger.judgeRegion(ref, property, d.region, existing, quota)
+                    : undefined;
             }),
     );
     return judged.filter((f): f is CheckFailure => f !== undefined);
+}
+
+/**
+ * Records the images a resource manages or uses, and fails it when an ImageRetention checked before
+ * it would delete or deprecate one of them (a retention spares only what it knows of when it is checked).
+ */
+function recordUses(ctx: PlanContext, ref: ResourceRef, uses: ImageUse[]): CheckFailure[] {
+    ctx.ledger.recordUses(ref, uses);
+    return ctx.ledger
+        .retentionConflicts(uses)
+        .map((conflict) =>
+            failure(
+                ref,
+                "",
+                `${conflict}, an image this resource manages or uses; an ImageRetention spares the images of ` +
+                    `the resources declared before it: declare this resource before the ImageRetention, give the ` +
+                    `image one of the retention's protectTags, or narrow the retention's selector`,
+            ),
+        );
+}
+
+/** The use of an image by its marker: the images the resource with this logical name made or adopted. */
+function markerUse(region: string, name: string): ImageUse {
+    return { region, markerName: markerTags(name)[RESOURCE_NAME_TAG] };
 }
 
 /** The live failures of a CustomImage's source (instance and data disks, or snapshots) in its region. */
@@ -162,7 +199,7 @@ async function missingImageFailures(
  * The start of every check: the inputs with the provider's defaults filled in, the resource's
  * reference for messages, and its shape.
  */
-function prepare<T>(
+export function prepare<T>(
     declaration: ResourceDeclaration,
     news: Inputs,
     ctx: PlanContext,
@@ -183,15 +220,20 @@ export async function planCheckCustomImage(
     const failures: CheckFailure[] = [];
     const valid = new Set<string>();
     let adopts = false;
+    const names: NameClaim[] = [];
 
     if (await regionOk(ctx, ref, "region", "region", v.region, failures)) {
         const region = v.region;
         valid.add(region);
+        const uses = [markerUse(region, ref.name)];
         if (known(v.imageName)) {
             const imageName = v.imageName;
+            names.push({ region, imageName });
             const named = await ctx.facts.imagesNamed(region, imageName);
             if (v.adoptExisting === true) {
                 adopts = named.some((i) => i.imageType === "PRIVATE_IMAGE");
+                for (const i of named)
+                    if (i.imageType === "PRIVATE_IMAGE") uses.push({ region, imageId: i.imageId });
                 failures.push(...adoptionFailures(ref, named));
             } else {
                 // An image that carries this resource's own markers is not a clash: it is the image
@@ -211,7 +253,19 @@ export async function planCheckCustomImage(
                 }
             }
         }
+        failures.push(...recordUses(ctx, ref, uses));
     }
+
+    // Another resource of this plan that gives an image the same name there: one of the two would be
+    // refused during `up` (said only when no live image already has the name: that failure says more).
+    const clashes = ctx.ledger.claimNames(
+        ref,
+        "imageName",
+        names,
+        "imageName",
+        "give one of them another name (an ImageCopy's copies take its imageName, else its source image's name)",
+    );
+    if (!failures.some((f) => f.property === "imageName")) failures.push(...clashes);
 
     const deltas = customImageDeltas(olds, inputs, adopts);
     // The source matters only when an image is made from it: an existing image outlives its instance.
@@ -246,6 +300,7 @@ export async function planCheckImageShare(
     if ((await regionOk(ctx, ref, "region", "region", v.region, failures)) && known(v.imageId)) {
         const region = v.region;
         const imageId = v.imageId;
+        failures.push(...recordUses(ctx, ref, [{ region, imageId }]));
         const image = await ctx.facts.image(region, imageId);
         if (!image) {
             failures.push(...(await missingImageFailures(ctx, ref, "imageId", imageId, region)));
@@ -277,6 +332,50 @@ export async function planCheckImageShare(
     return { inputs, failures: normalizeFailures(failures) };
 }
 
+/**
+ * The name the copies of an ImageCopy take: its `imageName`, else its source image's (read when the
+ * source is known); undefined while either is unknown.
+ */
+async function copyName(
+    ctx: PlanContext,
+    v: Exclude<Unknowable<ImageCopyInputs>, string>,
+    sourceRegionOk: boolean,
+): Promise<string | undefined> {
+    if (v.imageName !== undefined) return known(v.imageName) ? v.imageName : undefined;
+    // The source is read only in a region that exists (else the read itself fails the check).
+    if (!sourceRegionOk || !known(v.sourceImageId)) return undefined;
+    return (await ctx.facts.image(v.sourceRegion, v.sourceImageId))?.imageName;
+}
+
+/**
+ * Records the names an ImageCopy's copies take where it makes copies (or renames them all), and fails
+ * where another resource of this plan gives an image that name in the same region.
+ */
+async function copyNameClashes(
+    ctx: PlanContext,
+    ref: ResourceRef,
+    olds: Inputs,
+    v: Exclude<Unknowable<ImageCopyInputs>, string>,
+    deltas: RegionDelta[],
+    valid: ReadonlySet<string>,
+    sourceRegionOk: boolean,
+): Promise<CheckFailure[]> {
+    const renamed = !isNewResource(olds) && olds.imageName !== v.imageName;
+    const regions = renamed
+        ? knownEntries(v.destinationRegions).map((e) => e.value)
+        : deltas.filter((d) => d.add > 0).map((d) => d.region);
+    const claimed = regions.filter((region) => valid.has(region));
+    const name = claimed.length > 0 ? await copyName(ctx, v, sourceRegionOk) : undefined;
+    const claims = name === undefined ? [] : claimed.map((region) => ({ region, imageName: name }));
+    return ctx.ledger.claimNames(
+        ref,
+        "destinationRegions",
+        claims,
+        "the copies' name",
+        "set this ImageCopy's imageName to a name that is free there, or rename the other resource's image",
+    );
+}
+
 /** Checks an ImageCopy: shape, regions, the source image's kind and owner, and every destination's quota. */
 export async function planCheckImageCopy(
     olds: Inputs,
@@ -292,11 +391,8 @@ export async function planCheckImageCopy(
     const deltas = imageCopyDeltas(olds, inputs);
     // The source image matters only when copies are made: existing copies outlive their source.
     const copies = deltas.some((d) => d.add > 0);
-    if (
-        (await regionOk(ctx, ref, "sourceRegion", "sourceRegion", v.sourceRegion, failures)) &&
-        known(v.sourceImageId) &&
-        copies
-    ) {
+    const sourceRegionOk = await regionOk(ctx, ref, "sourceRegion", "sourceRegion", v.sourceRegion, failures);
+    if (sourceRegionOk && known(v.sourceImageId) && copies) {
         const region = v.sourceRegion;
         const imageId = v.sourceImageId;
         const image = await ctx.facts.image(region, imageId);
@@ -311,8 +407,14 @@ export async function planCheckImageCopy(
         const label = `destinationRegions[${index}]`;
         if (await regionOk(ctx, ref, "destinationRegions", label, value, failures)) valid.add(value);
     }
+    failures.push(...(await copyNameClashes(ctx, ref, olds, v, deltas, valid, sourceRegionOk)));
 
     for (const d of deltas) if (d.add === 0) valid.add(d.region);
+    const uses: ImageUse[] = knownEntries(v.destinationRegions).map((e) => markerUse(e.value, ref.name));
+    if (known(v.sourceRegion) && known(v.sourceImageId)) {
+        uses.push({ region: v.sourceRegion, imageId: v.sourceImageId });
+    }
+    failures.push(...recordUses(ctx, ref, uses));
     failures.push(...(await judgeQuota(ctx, ref, "destinationRegions", deltas, valid)));
     return { inputs, failures: normalizeFailures(failures) };
 }

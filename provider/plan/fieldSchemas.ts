@@ -9,6 +9,8 @@ import {
     ACCOUNT_ID_PATTERN,
     BOOT_MODES,
     DISK_ID_PATTERN,
+    IMAGE_FAMILY_PATTERN,
+    IMAGE_FAMILY_RULE,
     IMAGE_ID_PATTERN,
     IMPORT_ARCHITECTURES,
     INSTANCE_ID_PATTERN,
@@ -70,6 +72,18 @@ export const region = z.string().superRefine((value, ctx) => {
 
 export const imageName = z.string().min(1).max(MAX_IMAGE_NAME_LENGTH);
 export const description = z.string().max(MAX_DESCRIPTION_LENGTH);
+/** An image family's name; `""` means no family. */
+export const imageFamily = z
+    .string()
+    .refine(
+        (value) => value === "" || IMAGE_FAMILY_PATTERN.test(value),
+        `is not an image family name; Tencent Cloud refuses other family names (InvalidImageFamily): use ${IMAGE_FAMILY_RULE}`,
+    );
+/** A family that selects images (not `""`, which is no family). */
+export const namedImageFamily = imageFamily.refine(
+    (value) => value !== "",
+    `is empty: name the family to select, ${IMAGE_FAMILY_RULE}`,
+);
 export const timeoutMinutes = z.number().int().min(1).max(MAX_TIMEOUT_MINUTES);
 const bool = orUnknown(z.boolean());
 
@@ -91,41 +105,46 @@ export function distinctList<T extends z.ZodType>(item: T, what: string) {
     });
 }
 
-export const tags = z.record(z.string(), orUnknown(z.string())).superRefine((value, ctx) => {
-    const keys = Object.keys(value);
-    if (keys.length > MAX_USER_TAGS) {
-        ctx.addIssue({
-            code: "custom",
-            params: WHOLE,
-            message:
-                `tags has ${keys.length} tags; Tencent Cloud allows at most ${MAX_TAGS} per image and this ` +
-                `package uses ${MAX_TAGS - MAX_USER_TAGS} to recognise its own images, so at most ${MAX_USER_TAGS}: remove some`,
-        });
-    }
-    for (const key of keys) {
-        if (key.startsWith(MARKER_KEY_PREFIX)) {
-            // The package sets these itself to recognise its own images; a user value would be
-            // overwritten at create and show as drift after every refresh.
+/** A tag map named `property` in messages: at most the user's share of tags, no marker keys, each tag valid. */
+export function tagMap(property: string) {
+    return z.record(z.string(), orUnknown(z.string())).superRefine((value, ctx) => {
+        const keys = Object.keys(value);
+        if (keys.length > MAX_USER_TAGS) {
             ctx.addIssue({
                 code: "custom",
-                path: [key],
                 params: WHOLE,
-                message: `tags: tag key "${key}" is reserved: keys starting with "${MARKER_KEY_PREFIX}" are the marker tags this package sets to recognise its own images: use another key`,
-            });
-            continue;
-        }
-        const tagValue = value[key];
-        // An unknown value still lets the key be judged; "x" is a neutral stand-in for the value.
-        for (const problem of tagProblems(key, isUnknown(tagValue) ? "x" : tagValue)) {
-            ctx.addIssue({
-                code: "custom",
-                path: [key],
-                params: WHOLE,
-                message: `tags: ${problem}: change it`,
+                message:
+                    `${property} has ${keys.length} tags; Tencent Cloud allows at most ${MAX_TAGS} per image and this ` +
+                    `package uses ${MAX_TAGS - MAX_USER_TAGS} to recognise its own images, so at most ${MAX_USER_TAGS}: remove some`,
             });
         }
-    }
-});
+        for (const key of keys) {
+            if (key.startsWith(MARKER_KEY_PREFIX)) {
+                // The package sets these itself to recognise its own images; a user value would be
+                // overwritten at create and show as drift after every refresh.
+                ctx.addIssue({
+                    code: "custom",
+                    path: [key],
+                    params: WHOLE,
+                    message: `${property}: tag key "${key}" is reserved: keys starting with "${MARKER_KEY_PREFIX}" are the marker tags this package sets to recognise its own images: use another key`,
+                });
+                continue;
+            }
+            const tagValue = value[key];
+            // An unknown value still lets the key be judged; "x" is a neutral stand-in for the value.
+            for (const problem of tagProblems(key, isUnknown(tagValue) ? "x" : tagValue)) {
+                ctx.addIssue({
+                    code: "custom",
+                    path: [key],
+                    params: WHOLE,
+                    message: `${property}: ${problem}: change it`,
+                });
+            }
+        }
+    });
+}
+
+export const tags = tagMap("tags");
 
 const importSource = z.strictObject({
     imageUrl: orUnknown(

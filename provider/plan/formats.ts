@@ -24,6 +24,17 @@ export const REGION_PATTERN = /^[a-z]{2,4}(-[a-z0-9]+){1,3}$/;
 
 /** Longest image name (CreateImage, ModifyImageAttribute, SyncImages, ImportImage). */
 export const MAX_IMAGE_NAME_LENGTH = 60;
+/**
+ * Image family names (CreateImage, ImportImage, ModifyImageAttribute `ImageFamily`). The spec
+ * documents the refusal (`InvalidParameterValue.InvalidImageFamily`, "invalid format of image family
+ * name") but not the format; the provider takes it as 1 to 60 ASCII letters, digits, `.`, `_` and
+ * `-`, starting with a letter (the spec's example `business-daily-update` fits).
+ */
+export const IMAGE_FAMILY_PATTERN = /^[A-Za-z][A-Za-z0-9._-]{0,59}$/;
+/** The image-family rule in words, for messages. */
+export const IMAGE_FAMILY_RULE =
+    "1 to 60 letters, digits, '.', '_' or '-', starting with a letter (e.g. web-prod)";
+
 /** Longest image description. */
 export const MAX_DESCRIPTION_LENGTH = 256;
 

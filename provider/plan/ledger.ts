@@ -5,6 +5,8 @@
  * judged against everything recorded so far; the resource that takes a limit past its value fails.
  * Checking the same resource again replaces its contribution (the engine may check twice).
  * Contributions in an unknown region, or to an image whose ID is unknown, are simply not recorded.
+ * It also holds the image names each resource's images take in each region, since names are unique
+ * per account and region: two resources of one plan may not make images of one name in one region.
  */
 import { describeResource, type ResourceRef } from "../model/kinds";
 import { CheckFailure, failure } from "./failures";
@@ -30,10 +32,40 @@ export interface ShareContribution {
     authoritative: boolean;
 }
 
+/** An image that an ImageRetention's plan deletes or deprecates. */
+export interface RetentionAct {
+    imageId: string;
+    /** The logical name in the image's marker tag, when this package made it. */
+    markerName?: string;
+}
+
+/** What an ImageRetention's plan does in its region. */
+export interface RetentionContribution {
+    region: string;
+    acts: RetentionAct[];
+}
+
+/** A name the images of one resource take in one region (a CustomImage's image, an ImageCopy's copy). */
+export interface NameClaim {
+    region: string;
+    imageName: string;
+}
+
 /** One resource's whole contribution. */
 export interface Contribution {
     regions?: RegionDelta[];
     share?: ShareContribution;
+    retention?: RetentionContribution;
+}
+
+/**
+ * An image a resource of the stack manages or uses in a region: by ID (an ImageShare's image, an
+ * ImageCopy's source), or by the marker name its images carry (a CustomImage's image, an ImageCopy's copies).
+ */
+export interface ImageUse {
+    region: string;
+    imageId?: string;
+    markerName?: string;
 }
 
 interface Entry extends Contribution {
@@ -47,6 +79,9 @@ function keyOf(ref: ResourceRef): string {
 /** The ledger of one engine run. Pure bookkeeping: the live numbers are passed in by the caller. */
 export class Ledger {
     private readonly entries = new Map<string, Entry>();
+    private readonly uses = new Map<string, { ref: ResourceRef; uses: ImageUse[] }>();
+    private readonly headroomShown = new Map<string, string>();
+    private readonly names = new Map<string, { ref: ResourceRef; claims: NameClaim[] }>();
 
     /** Records a resource's contribution, replacing any earlier one of the same resource. */
     record(ref: ResourceRef, contribution: Contribution): void {
@@ -56,22 +91,137 @@ export class Ledger {
     /** Forgets a resource's contribution. */
     forget(ref: ResourceRef): void {
         this.entries.delete(keyOf(ref));
+        this.uses.delete(keyOf(ref));
+        this.names.delete(keyOf(ref));
     }
 
-    /** The plan's additions and removals in a region, and the resources that add there (sorted). */
-    regionTotals(region: string): { added: number; removed: number; adders: string[] } {
+    /**
+     * Records the image names a resource's images take, replacing its earlier claims, and returns one
+     * failure per claim that another resource of the plan already made (naming both). `subject` says
+     * what of the resource takes the name (`imageName`, `the copies' name`), `fix` what to change.
+     */
+    claimNames(
+        ref: ResourceRef,
+        property: string,
+        claims: readonly NameClaim[],
+        subject: string,
+        fix: string,
+    ): CheckFailure[] {
+        const key = keyOf(ref);
+        this.names.set(key, { ref, claims: [...claims] });
+        const failures: CheckFailure[] = [];
+        for (const claim of claims) {
+            const others = [...this.names.entries()]
+                .filter(([other, entry]) => {
+                    if (other === key) return false;
+                    return entry.claims.some(
+                        (c) => c.region === claim.region && c.imageName === claim.imageName,
+                    );
+                })
+                .map(([, entry]) => describeResource(entry.ref))
+                .sort();
+            if (others.length === 0) continue;
+            failures.push(
+                failure(
+                    ref,
+                    property,
+                    `${subject} "${claim.imageName}" in ${claim.region} is also the name ${others.join(", ")} ` +
+                        `gives an image there in this plan; image names are unique per account and region, so the ` +
+                        `second image would be refused half-way through pulumi up: ${fix}`,
+                ),
+            );
+        }
+        return failures;
+    }
+
+    /** Records the images a resource manages or uses, replacing any earlier record of it. */
+    recordUses(ref: ResourceRef, uses: ImageUse[]): void {
+        this.uses.set(keyOf(ref), { ref, uses });
+    }
+
+    /**
+     * The resource of this run that manages or uses the image (as messages name it), if any. An image
+     * is recognised by its ID, or by this package's marker naming the resource.
+     */
+    stackUseOf(region: string, image: { imageId: string; markerName?: string }): string | undefined {
+        for (const { ref, uses } of this.uses.values()) {
+            const hit = uses.some(
+                (use) =>
+                    use.region === region &&
+                    ((use.imageId !== undefined && use.imageId === image.imageId) ||
+                        (use.markerName !== undefined && use.markerName === image.markerName)),
+            );
+            if (hit) return describeResource(ref);
+        }
+        return undefined;
+    }
+
+    /**
+     * The ImageRetentions recorded so far whose plan deletes or deprecates an image that `uses` names:
+     * one line each, e.g. `ImageRetention "keep-3" deletes img-1 in ap-guangzhou`.
+     */
+    retentionConflicts(uses: readonly ImageUse[]): string[] {
+        const found: string[] = [];
+        for (const entry of this.entries.values()) {
+            const retention = entry.retention;
+            if (!retention) continue;
+            for (const act of retention.acts) {
+                const hit = uses.some(
+                    (use) =>
+                        use.region === retention.region &&
+                        ((use.imageId !== undefined && use.imageId === act.imageId) ||
+                            (use.markerName !== undefined && use.markerName === act.markerName)),
+                );
+                if (hit)
+                    found.push(
+                        `${describeResource(entry.ref)} acts on ${act.imageId} in ${retention.region}`,
+                    );
+            }
+        }
+        return found;
+    }
+
+    /**
+     * The plan's additions and removals in a region, and the resources that add and that remove there
+     * (each sorted).
+     */
+    regionTotals(region: string): { added: number; removed: number; adders: string[]; removers: string[] } {
         let added = 0;
         let removed = 0;
         const adders: string[] = [];
+        const removers: string[] = [];
         for (const entry of this.entries.values()) {
             for (const delta of entry.regions ?? []) {
                 if (delta.region !== region) continue;
                 added += delta.add;
                 removed += delta.remove;
                 if (delta.add > 0) adders.push(describeResource(entry.ref));
+                if (delta.remove > 0) removers.push(describeResource(entry.ref));
             }
         }
-        return { added, removed, adders: [...new Set(adders)].sort() };
+        const sorted = (list: string[]) => [...new Set(list)].sort();
+        return { added, removed, adders: sorted(adders), removers: sorted(removers) };
+    }
+
+    /**
+     * The quota headroom of a region after the plan so far, e.g.
+     * `ap-guangzhou: 9 of 10 custom images after this plan (+2 by CustomImage "web", −3 by ImageRetention "keep-3")`;
+     * undefined when it is the line last returned for the region (so each change is said once).
+     */
+    headroomLine(region: string, existing: number, quota: number): string | undefined {
+        const { added, removed, adders, removers } = this.regionTotals(region);
+        const parts = [
+            ...(added > 0 ? [`+${added} by ${adders.join(", ")}`] : []),
+            ...(removed > 0 ? [`−${removed} by ${removers.join(", ")}`] : []),
+        ];
+        const total = existing + added - removed;
+        const line =
+            `${region}: ${total} of ${quota} custom images after this plan` +
+            (parts.length > 0 ? ` (${parts.join(", ")})` : " (no change)") +
+            (total > quota ? ": over the quota" : "");
+        if (this.headroomShown.get(region) === line) return undefined;
+        this.headroomShown.set(region, line);
+        return line;
     }
 
     /**
@@ -85,16 +235,19 @@ export class Ledger {
         existing: number,
         quota: number,
     ): CheckFailure | undefined {
-        const { added, removed, adders } = this.regionTotals(region);
+        const { added, removed, adders, removers } = this.regionTotals(region);
         const total = existing + added - removed;
         if (total <= quota) return undefined;
+        const deleters = removers.length > 0 ? ` (${removers.join(", ")})` : "";
+        const retentions = removers.some((r) => r.startsWith("ImageRetention "));
         return failure(
             ref,
             property,
             `region ${region} would hold ${total} custom images but its quota is ${quota}: ` +
-                `${existing} exist, this plan adds ${added} (${adders.join(", ")}) and deletes ${removed}; ` +
+                `${existing} exist, this plan adds ${added} (${adders.join(", ")}) and deletes ${removed}${deleters}; ` +
                 `every custom image of a region counts against its quota: delete custom images you no longer ` +
-                `need in ${region}, ask Tencent Cloud to raise the quota, or create fewer images there`,
+                `need in ${region}, ask Tencent Cloud to raise the quota, or create fewer images there` +
+                (retentions ? ", or let the ImageRetention keep fewer images (keepLatest, keepDays)" : ""),
         );
     }
 

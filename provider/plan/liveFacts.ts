@@ -12,7 +12,8 @@
  * - instances and snapshots: one call per batch of IDs asked for in the same turn of the event loop,
  *   memoized per ID. (Instances and snapshots have no per-region listing in the backend, so these grow with the
  *   number of distinct IDs the plan names.)
- * - share permissions: one call per image (the API has no batch form).
+ * - share permissions: one call per image (the API has no batch form);
+ * - the instances of a region and the images they run (ImageRetention's in-use rule): one paged listing.
  * Every promise is cached, so concurrent callers share one call; a failed read is forgotten so that a
  * later check can try again. Only Describe* calls are ever made.
  */
@@ -105,6 +106,16 @@ class IdBatcher<V> {
     }
 }
 
+/** Image ID → the IDs of the instances that run it. */
+export function instancesByImage(instances: readonly InstanceInfo[]): Map<string, string[]> {
+    const byImage = new Map<string, string[]>();
+    for (const instance of instances) {
+        if (!instance.imageId) continue;
+        byImage.set(instance.imageId, [...(byImage.get(instance.imageId) ?? []), instance.instanceId]);
+    }
+    return byImage;
+}
+
 /** Wraps a backend read so that its failure says which fact could not be read. */
 function reading<T>(fact: string, read: () => Promise<T>): Promise<T> {
     return read().catch((error: unknown) => {
@@ -120,6 +131,7 @@ export class LiveFacts {
     private readonly ownListings = new Memo<Map<string, Image>>();
     private readonly shares = new Memo<SharePermission[]>();
     private readonly imagesById = new Memo<Image | undefined>();
+    private readonly instanceListings = new Memo<Map<string, string[]>>();
     private readonly instanceBatchers = new Map<string, IdBatcher<InstanceInfo>>();
     private readonly snapshotBatchers = new Map<string, IdBatcher<SnapshotInfo>>();
 
@@ -198,6 +210,22 @@ export class LiveFacts {
     async ownImagesTagged(region: string, key: string, value: string): Promise<Image[]> {
         return [...(await this.ownAndSharedImages(region)).values()].filter(
             (i) => i.imageType === "PRIVATE_IMAGE" && i.tags[key] === value,
+        );
+    }
+
+    /** The account's own custom images of the region (from the same listing). */
+    async ownImages(region: string): Promise<Image[]> {
+        return [...(await this.ownAndSharedImages(region)).values()].filter(
+            (i) => i.imageType === "PRIVATE_IMAGE",
+        );
+    }
+
+    /** Image ID → the instances of the region that run it (one paged DescribeInstances listing per region). */
+    imagesInUse(region: string): Promise<Map<string, string[]>> {
+        return this.instanceListings.get(region, () =>
+            reading(`the instances of ${region} and the images they run (DescribeInstances)`, async () =>
+                instancesByImage(await this.backend.listInstances(region)),
+            ),
         );
     }
 

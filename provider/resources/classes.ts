@@ -9,6 +9,7 @@ import { registeredProps, type ResourceDeclaration, type ResourceOutputsOf } fro
 import { customImageDeclaration, type CustomImageArgs } from "../model/customImage";
 import { imageShareDeclaration, type ImageShareArgs } from "../model/imageShare";
 import { imageCopyDeclaration, type ImageCopyArgs } from "../model/imageCopy";
+import { imageRetentionDeclaration, type ImageRetentionArgs } from "../model/imageRetention";
 import { dynamicProviderFor, type HandlerKey } from "./dynamicProvider";
 
 /** A resource class: `new X(name, args, opts)`, whose instances carry an Output of each declared output. */
@@ -56,3 +57,15 @@ export const ImageCopy = resourceClass<typeof imageCopyDeclaration, ImageCopyArg
 );
 /** An ImageCopy resource. */
 export type ImageCopy = InstanceType<typeof ImageCopy>;
+
+/**
+ * A retention policy for the account's own custom images in one region: keeps the newest, deletes or
+ * deprecates the rest on every `up`. Declare it before the resources it makes room for, and give them
+ * `dependsOn: [retention]`. ID: `<region>:<name>`.
+ */
+export const ImageRetention = resourceClass<typeof imageRetentionDeclaration, ImageRetentionArgs>(
+    imageRetentionDeclaration,
+    "imageRetention",
+);
+/** An ImageRetention resource. */
+export type ImageRetention = InstanceType<typeof ImageRetention>;

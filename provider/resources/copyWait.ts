@@ -9,6 +9,7 @@ import { describeImage } from "./images";
 import { describeWaitFailure, endedInFailure, waitUntilNormal } from "./waits";
 import { Copies, copyOutputs, copyTimeout, dropCopy, messageOf } from "./copies";
 import { startCopies } from "./copyStart";
+import { carryFamily } from "./copyFamily";
 
 /**
  * Waits until every tracked copy that is not NORMAL is; failed copies are deleted and dropped.
@@ -76,10 +77,12 @@ export function partialCopyError(
     return worded.withPartialState(id, copyOutputs(inputs, copies));
 }
 
-/** What new copies are named and tagged (looked up only when there are new copies). */
+/** What new copies are named and tagged (looked up only when there are new copies), and the family copies join. */
 export interface NewCopies {
     name(): Promise<string>;
     tags(): Promise<Record<string, string> | undefined>;
+    /** The source image's family (undefined: in none, or the source is gone). */
+    family(): Promise<string | undefined>;
 }
 
 /** Copies to `regions` and waits; throws with the partial state when any region did not make it. */
@@ -108,6 +111,7 @@ export async function copyAndWait(
             problems.push(...started.problems);
         }
         problems.push(...(await waitForCopies(op, inputs, copies)));
+        problems.push(...(await carryFamily(op, copies, await newCopies.family(), copyTimeout(inputs))));
     } catch (error) {
         throw partialCopyError(op, id, inputs, copies, error);
     }

@@ -15,7 +15,7 @@ import type { CustomImageSource } from "../model/imageSource";
 import { pickInputs } from "../model/property";
 import { DEFAULT_TIMEOUT_MINUTES, defaultImageTimeout } from "../model/timeouts";
 import { hasMarker, markerTags } from "../markers";
-import { Image } from "../backend/types";
+import type { Image, ImageAttributeChanges } from "../backend/types";
 import { providerCheckCustomImage } from "./planChecks";
 import { operationError, replyMayBeLost, ResourceOperationError } from "./errors";
 import { describeOutcome, outcomeUnknown, settle, SETTLE_ATTEMPTS, SettleRules } from "./settle";
@@ -104,7 +104,12 @@ async function startCreate(op: OperationContext, inputs: CustomImageInputs): Pro
     const { backend } = op.ctx;
     const name = inputs.__logicalName;
     const tags = { ...(inputs.tags ?? {}), ...markerTags(name) };
-    const common = { imageName: inputs.imageName, imageDescription: inputs.description, tags };
+    const common = {
+        imageName: inputs.imageName,
+        imageDescription: inputs.description,
+        tags,
+        imageFamily: inputs.family || undefined,
+    };
     const source = inputs.source;
     const action = isImport(source) ? "ImportImage" : "CreateImage";
     const send = async (): Promise<string> => {
@@ -153,13 +158,23 @@ async function startCreate(op: OperationContext, inputs: CustomImageInputs): Pro
     );
 }
 
-/** Brings an adopted image's description and tags in line with the inputs (markers added). */
-async function reconcile(op: OperationContext, inputs: CustomImageInputs, image: Image): Promise<void> {
-    const { backend } = op.ctx;
-    const changes: { imageName?: string; imageDescription?: string } = {};
+/** What ModifyImageAttribute must change for the image to be as the inputs say (nothing: `{}`). */
+function attributeChanges(inputs: CustomImageInputs, image: Image): ImageAttributeChanges {
+    const changes: ImageAttributeChanges = {};
     if (inputs.imageName !== image.imageName) changes.imageName = inputs.imageName;
     if ((inputs.description ?? "") !== image.imageDescription)
         changes.imageDescription = inputs.description ?? "";
+    // "" takes the image out of its family.
+    if ((inputs.family ?? "") !== (image.imageFamily ?? "")) changes.imageFamily = inputs.family ?? "";
+    if ((inputs.deprecated ?? false) !== (image.imageDeprecated ?? false))
+        changes.imageDeprecated = inputs.deprecated ?? false;
+    return changes;
+}
+
+/** Brings an image's attributes (name, description, family, deprecation) and tags in line with the inputs (markers added). */
+async function reconcile(op: OperationContext, inputs: CustomImageInputs, image: Image): Promise<void> {
+    const { backend } = op.ctx;
+    const changes = attributeChanges(inputs, image);
     if (Object.keys(changes).length > 0) {
         await whenImageIdle(op, image.region, image.imageId, DEFAULT_TIMEOUT_MINUTES.image, () =>
             backend.modifyImageAttribute(image.region, image.imageId, changes),
@@ -243,8 +258,40 @@ async function create(
         imageId = await startCreate(op, inputs);
         op.say(`creating ${imageId} in ${inputs.region}`);
     }
-    const outs = await waitUntilReady(op, inputs, imageId);
-    return { id: imageId, outs };
+    const ready = await waitUntilReady(op, inputs, imageId);
+    return { id: imageId, outs: await deprecateIfAsked(op, inputs, ready) };
+}
+
+/**
+ * Deprecates a newly made image when the inputs ask for it: only ModifyImageAttribute sets
+ * `ImageDeprecated`, and only on a NORMAL image.
+ */
+async function deprecateIfAsked(
+    op: OperationContext,
+    inputs: CustomImageInputs,
+    ready: CustomImageOutputs,
+): Promise<CustomImageOutputs> {
+    if (inputs.deprecated !== true) return ready;
+    const { backend } = op.ctx;
+    const { region, imageId } = ready;
+    try {
+        const image = await describeImage(op.ctx.reads, region, imageId);
+        if (!image || image.imageDeprecated === true) return ready;
+        await whenImageIdle(op, region, imageId, timeoutOf(inputs), () =>
+            backend.modifyImageAttribute(region, imageId, { imageDeprecated: true }),
+        );
+    } catch (error) {
+        // The image exists: keep it in the state (not deprecated yet), so the next `up` marks it.
+        throw operationError(
+            op.ref,
+            op.op,
+            `${imageId} is NORMAL but could not be marked deprecated (${error instanceof Error ? error.message : String(error)})`,
+            "the image is kept in the state; run `pulumi up` again to mark it deprecated",
+            error,
+        ).withPartialState(imageId, { ...ready, deprecated: false });
+    }
+    op.say(`marked ${imageId} deprecated`);
+    return ready;
 }
 
 async function read(
@@ -265,6 +312,8 @@ async function read(
                 ? undefined
                 : image.imageDescription,
         tags: props.tags === undefined && Object.keys(live).length === 0 ? undefined : live,
+        family: image.imageFamily ?? "",
+        deprecated: image.imageDeprecated === true,
     };
     return { id, props: refreshed, inputs: pickInputs(customImageDeclaration, refreshed) };
 }

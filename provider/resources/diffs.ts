@@ -1,13 +1,15 @@
 /**
  * The diff of each resource: the one diff of its property table (../model/diff.ts), plus, for a
- * CustomImage, the order of a replacement that keeps the image's name.
+ * CustomImage, the order of a replacement that keeps the image's name, and, for an ImageRetention, a
+ * change whenever its plan acts on an image.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import { containsUnknown } from "../plan/unknown";
-import { diffByDeclaration } from "../model/diff";
+import { diffByDeclaration, sameValue } from "../model/diff";
 import { customImageDeclaration } from "../model/customImage";
 import { imageShareDeclaration } from "../model/imageShare";
 import { imageCopyDeclaration } from "../model/imageCopy";
+import { imageRetentionDeclaration } from "../model/imageRetention";
 
 type Props = Record<string, unknown>;
 
@@ -36,4 +38,17 @@ export function diffImageShare(olds: object, news: object): pulumi.dynamic.DiffR
 /** Diff of an ImageCopy: old outputs against new inputs. */
 export function diffImageCopy(olds: object, news: object): pulumi.dynamic.DiffResult {
     return diffByDeclaration(imageCopyDeclaration, olds, news);
+}
+
+/**
+ * Diff of an ImageRetention: a change of its arguments, a plan that deletes or deprecates anything
+ * (every `up` applies the policy to what exists then, so a plan with actions is a change), or a plan
+ * that reads differently from the stored one (so that the stored plan says what holds now).
+ */
+export function diffImageRetention(olds: object, news: object): pulumi.dynamic.DiffResult {
+    const result = diffByDeclaration(imageRetentionDeclaration, olds, news);
+    const { pendingImageIds: pending, plan } = news as Props;
+    const acts = containsUnknown(pending) || (Array.isArray(pending) && pending.length > 0);
+    const replanned = Array.isArray(plan) && !sameValue((olds as Props).plan, plan);
+    return acts || replanned ? { ...result, changes: true } : result;
 }

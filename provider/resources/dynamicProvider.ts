@@ -11,7 +11,7 @@ import type * as pulumi from "@pulumi/pulumi";
 import * as handlers from "./handlers";
 
 /** The resources served by {@link dynamicProviderFor}: keys of the handlers module. */
-export type HandlerKey = "customImage" | "imageShare" | "imageCopy";
+export type HandlerKey = "customImage" | "imageShare" | "imageCopy" | "imageRetention";
 
 /** Inputs and outputs as the engine hands them over. */
 type Props = Record<string, unknown>;

@@ -10,6 +10,7 @@ import { configureProcess } from "../processContext";
 export { customImage } from "./customImageHandler";
 export { imageShare } from "./imageShareHandler";
 export { imageCopy } from "./imageCopyHandler";
+export { imageRetention } from "./imageRetentionHandler";
 
 /** `configure(req)`: keeps the stack config (in memory) for the settings of later calls. */
 export function configure(req: pulumi.dynamic.ConfigureRequest): Promise<void> {

@@ -9,6 +9,8 @@
  *   name is adopted when it carries this resource's marker, refused otherwise. A SyncImages whose
  *   reply was lost is settled by looking the name up in each destination (no second copy).
  * - Tags: `tags`, else the source image's user tags, on every copy (./copyTags.ts).
+ * - Family: the source image's, on every copy once it is NORMAL (./copyFamily.ts); checked again on
+ *   every update, so copies follow a source that moved to another family.
  * - Partial failure keeps what exists: the error carries the ID and the copies made so far.
  * - Update copies only added regions and deletes only removed ones (or forgets them when
  *   `retainCopiesOnDelete`); refresh drops copies deleted outside Pulumi, so the next preview shows
@@ -59,6 +61,7 @@ function newCopiesOf(op: OperationContext, inputs: ImageCopyInputs, known?: Imag
         name: async () =>
             inputs.imageName ?? ((await theSource()) ?? (await sourceImage(op, inputs))).imageName,
         tags: async () => inputs.tags ?? wantedCopyTags(inputs, await theSource()),
+        family: async () => (await theSource())?.imageFamily,
     };
 }
 

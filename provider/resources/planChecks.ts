@@ -1,9 +1,10 @@
 /**
- * `check` of the three resources: the plan checks of ../plan (schemas, live facts cached per engine
+ * `check` of the resources: the plan checks of ../plan (schemas, live facts cached per engine
  * run, rules, the stack-wide ledger), given the context of this process.
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as plan from "../plan/check";
+import { planCheckImageRetention } from "../plan/retentionCheck";
 import { isUnknown } from "../plan/unknown";
 import { processContext } from "../processContext";
 import { diffCustomImage } from "./diffs";
@@ -62,3 +63,6 @@ export const providerCheckImageShare = (olds: Inputs, news: Inputs) =>
 /** check of ImageCopy. */
 export const providerCheckImageCopy = (olds: Inputs, news: Inputs) =>
     runCheck(plan.planCheckImageCopy, olds, news);
+/** check of ImageRetention. */
+export const providerCheckImageRetention = (olds: Inputs, news: Inputs) =>
+    runCheck(planCheckImageRetention, olds, news);

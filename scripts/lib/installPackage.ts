@@ -11,8 +11,11 @@ export const REPO_ROOT = path.resolve(__dirname, "..", "..");
 
 const packedTarballs = new Map<string, string>();
 
-/** Runs `npm pack` on a package folder once per process and returns the tarball's path. */
-function pack(packageDir: string, into: string): string {
+/**
+ * Runs `npm pack` on a package folder once per process (its `prepack` script builds it afresh) and
+ * returns the tarball's path.
+ */
+export function pack(packageDir: string, into: string): string {
     const cached = packedTarballs.get(packageDir);
     if (cached && fs.existsSync(cached)) return cached;
     fs.mkdirSync(into, { recursive: true });
@@ -34,11 +37,14 @@ function pack(packageDir: string, into: string): string {
  * Returns the installed package's folder.
  */
 export function installPackage(projectDir: string, packageDir: string, scratchDir: string): string {
-    const manifest = JSON.parse(fs.readFileSync(path.join(packageDir, "package.json"), "utf8")) as {
-        name: string;
-        dependencies?: Record<string, string>;
-    };
-    const tarball = pack(packageDir, scratchDir);
+    return installTarball(projectDir, pack(packageDir, scratchDir));
+}
+
+/** Like {@link installPackage}, from a tarball made already. */
+export function installTarball(projectDir: string, tarball: string): string {
+    const manifest = JSON.parse(
+        execFileSync("tar", ["-xzOf", tarball, "package/package.json"], { encoding: "utf8" }),
+    ) as { name: string; dependencies?: Record<string, string> };
     const target = path.join(projectDir, "node_modules", manifest.name);
     fs.rmSync(target, { recursive: true, force: true });
     fs.mkdirSync(target, { recursive: true });

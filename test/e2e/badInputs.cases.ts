@@ -10,7 +10,7 @@ import type { Seed } from "../../emulator/models/seed";
 import { seededInstanceId } from "../../emulator/models/seed";
 
 /** The resource kinds, as the handlers module names them. */
-export type CaseKind = "CustomImage" | "ImageShare" | "ImageCopy";
+export type CaseKind = "CustomImage" | "ImageShare" | "ImageCopy" | "ImageRetention";
 
 /** Real IDs of the seeded world (looked up in the test's before hook). */
 export interface Fixtures {
@@ -95,6 +95,12 @@ const copy = (f: Fixtures, extra: Record<string, unknown>) => ({
     destinationRegions: ["ap-shanghai"],
     ...extra,
 });
+const retention = (extra: Record<string, unknown>) => ({
+    region: HOME,
+    family: "web",
+    keepLatest: 3,
+    ...extra,
+});
 const manyAccounts = (n: number) => Array.from({ length: n }, (_, i) => String(200000000000 + i));
 const manyTags = (n: number) => Object.fromEntries(Array.from({ length: n }, (_, i) => [`k${i}`, "v"]));
 
@@ -165,6 +171,36 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         property: "description",
         args: () => image({ description: 42 }),
         expect: /description must be a string, not a number/,
+    },
+    // ---------------------------------------------------------------- CustomImage: family
+    {
+        title: "family with a space",
+        kind: "CustomImage",
+        property: "family",
+        args: () => image({ family: "web servers" }),
+        expect: /family "web servers" is not an image family name; Tencent Cloud refuses other family names \(InvalidImageFamily\): use 1 to 60 letters, digits, '\.', '_' or '-', starting with a letter/,
+        engine: true,
+    },
+    {
+        title: "family starting with a digit",
+        kind: "CustomImage",
+        property: "family",
+        args: () => image({ family: "2026-web" }),
+        expect: /family "2026-web" is not an image family name.*starting with a letter/,
+    },
+    {
+        title: "family too long",
+        kind: "CustomImage",
+        property: "family",
+        args: () => image({ family: "f".repeat(61) }),
+        expect: /family ".*" is not an image family name.*1 to 60 letters/,
+    },
+    {
+        title: "deprecated not a boolean",
+        kind: "CustomImage",
+        property: "deprecated",
+        args: () => image({ deprecated: "yes" }),
+        expect: /deprecated must be a boolean, not a string: change it/,
     },
     // ---------------------------------------------------------------- CustomImage: source
     {
@@ -790,5 +826,108 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         args: (f) => copy(f, { tags: { "pulumi-images:name": "other" } }),
         expect: /tags: tag key "pulumi-images:name" is reserved: .* use another key/,
         engine: true,
+    },
+    // ---------------------------------------------------------------- ImageRetention
+    {
+        title: "retention keepLatest 0",
+        kind: "ImageRetention",
+        property: "keepLatest",
+        args: () => retention({ keepLatest: 0 }),
+        expect: /keepLatest is 0; an ImageRetention always keeps at least the newest image it selects \(keepLatest ≥ 1\): set keepLatest to 1 or more/,
+        engine: true,
+    },
+    {
+        title: "retention keepLatest not a whole number",
+        kind: "ImageRetention",
+        property: "keepLatest",
+        args: () => retention({ keepLatest: 2.5 }),
+        expect: /keepLatest is 2\.5: use a whole number/,
+    },
+    {
+        title: "retention with an empty selector",
+        kind: "ImageRetention",
+        property: "",
+        args: () => ({ region: HOME, keepLatest: 3, tags: {} }),
+        expect: /the selector is empty: an ImageRetention must select its images by family, namePrefix or tags .*: set family, namePrefix or tags/,
+        engine: true,
+    },
+    {
+        title: "retention family in a format the service refuses",
+        kind: "ImageRetention",
+        property: "family",
+        args: () => retention({ family: "web servers" }),
+        expect: /family "web servers" is not an image family name; Tencent Cloud refuses other family names \(InvalidImageFamily\): use 1 to 60 letters/,
+        engine: true,
+    },
+    {
+        title: "retention family empty",
+        kind: "ImageRetention",
+        property: "family",
+        args: () => retention({ family: "" }),
+        expect: /family "" is empty: name the family to select/,
+    },
+    {
+        title: "retention protect tag that is not a tag",
+        kind: "ImageRetention",
+        property: "protectTags",
+        args: () => retention({ protectTags: { "keep me!": "yes" } }),
+        expect: /protectTags: tag key "keep me!" contains a character that is not allowed; use letters, digits, spaces and .*: change it/,
+        engine: true,
+    },
+    {
+        title: "retention protect tag with an empty value",
+        kind: "ImageRetention",
+        property: "protectTags",
+        args: () => retention({ protectTags: { keep: "" } }),
+        expect: /protectTags: tag "keep" has a value of 0 characters; values have 1 to 255: change it/,
+    },
+    {
+        title: "retention region not a region ID",
+        kind: "ImageRetention",
+        property: "region",
+        args: () => retention({ region: "Guangzhou" }),
+        expect: /region "Guangzhou" is not a region ID.*did you mean ap-guangzhou/,
+    },
+    {
+        title: "retention namePrefix too long",
+        kind: "ImageRetention",
+        property: "namePrefix",
+        args: () => retention({ namePrefix: "x".repeat(61) }),
+        expect: /namePrefix "x+…" is 61 characters; Tencent Cloud allows at most 60: shorten it/,
+    },
+    {
+        title: "retention selector tags with a reserved marker key",
+        kind: "ImageRetention",
+        property: "tags",
+        args: () => retention({ tags: { "pulumi-images:name": "web" } }),
+        expect: /tags: tag key "pulumi-images:name" is reserved: .* use another key/,
+    },
+    {
+        title: "retention keepDays 0",
+        kind: "ImageRetention",
+        property: "keepDays",
+        args: () => retention({ keepDays: 0 }),
+        expect: /keepDays is 0; at least 1 is required: raise it/,
+    },
+    {
+        title: "retention action unknown",
+        kind: "ImageRetention",
+        property: "action",
+        args: () => retention({ action: "archive" }),
+        expect: /action "archive" is not one of "delete", "deprecate": use one of them/,
+    },
+    {
+        title: "retention deleteSnapshots not a boolean",
+        kind: "ImageRetention",
+        property: "deleteSnapshots",
+        args: () => retention({ deleteSnapshots: "yes" }),
+        expect: /deleteSnapshots must be a boolean, not a string: change it/,
+    },
+    {
+        title: "retention unshareBeforeDelete not a boolean",
+        kind: "ImageRetention",
+        property: "unshareBeforeDelete",
+        args: () => retention({ unshareBeforeDelete: 1 }),
+        expect: /unshareBeforeDelete must be a boolean, not a number: change it/,
     },
 ];

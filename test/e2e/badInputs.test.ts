@@ -7,6 +7,7 @@ import { createImagesSandbox, ImagesPackage, ImagesSandbox } from "./harness/ima
 import { customImageDeclaration } from "../../provider/model/customImage";
 import { imageShareDeclaration } from "../../provider/model/imageShare";
 import { imageCopyDeclaration } from "../../provider/model/imageCopy";
+import { imageRetentionDeclaration } from "../../provider/model/imageRetention";
 import {
     BAD_INPUT_CASES,
     BAD_INPUTS_SEED,
@@ -36,6 +37,7 @@ const HANDLER_KEYS = {
     CustomImage: "customImage",
     ImageShare: "imageShare",
     ImageCopy: "imageCopy",
+    ImageRetention: "imageRetention",
 } as const;
 
 interface CheckFailure {
@@ -47,6 +49,7 @@ interface Handlers {
     customImage: { check(olds: object, news: object): Promise<{ failures?: CheckFailure[] }> };
     imageShare: { check(olds: object, news: object): Promise<{ failures?: CheckFailure[] }> };
     imageCopy: { check(olds: object, news: object): Promise<{ failures?: CheckFailure[] }> };
+    imageRetention: { check(olds: object, news: object): Promise<{ failures?: CheckFailure[] }> };
 }
 
 /** The logical name of a case's resource. */
@@ -69,9 +72,12 @@ describe("bad input: every argument and rule is refused at preview, with no muta
         sandbox = await createImagesSandbox("bad-inputs", { seed: BAD_INPUTS_SEED });
         // The installed package, as the engine's provider host loads it (not the repository's source).
         const fromProject = createRequire(path.join(sandbox.engine.projectDir, "index.js"));
-        handlers = fromProject("pulumi-tencentcloud-images/dist/provider/resources/handlers") as Handlers;
+        handlers = fromProject("pulumi-tencentcloud-images/dist/provider/resources/handlers.js") as Handlers;
+        // An internal module, by its file (the exports map opens only the public entry and the handlers):
+        // the same module instance that the handlers use.
+        const installed = path.dirname(fromProject.resolve("pulumi-tencentcloud-images/package.json"));
         resetPlan = (
-            fromProject("pulumi-tencentcloud-images/dist/provider/processContext") as {
+            fromProject(path.join(installed, "dist", "provider", "processContext.js")) as {
                 startNewRun(): void;
             }
         ).startNewRun;
@@ -125,9 +131,12 @@ describe("bad input: every argument and rule is refused at preview, with no muta
         assert.ok(BAD_INPUT_CASES.length >= 60, `${BAD_INPUT_CASES.length} cases`);
         const covered = new Set(BAD_INPUT_CASES.map((c) => `${c.kind}.${c.property}`));
         // Every property of every resource's declaration (provider/model), so a new argument needs a case.
-        const declared = [customImageDeclaration, imageShareDeclaration, imageCopyDeclaration].flatMap((d) =>
-            Object.keys(d.properties).map((key) => `${d.kind}.${key}`),
-        );
+        const declared = [
+            customImageDeclaration,
+            imageShareDeclaration,
+            imageCopyDeclaration,
+            imageRetentionDeclaration,
+        ].flatMap((d) => Object.keys(d.properties).map((key) => `${d.kind}.${key}`));
         for (const property of new Set([
             "CustomImage.region",
             "CustomImage.imageName",
@@ -185,7 +194,7 @@ describe("bad input: every argument and rule is refused at preview, with no muta
 
         it("the subset has one case per resource kind at least", () => {
             assert.ok(subset.length >= 8, `${subset.length} engine cases`);
-            for (const kind of ["CustomImage", "ImageShare", "ImageCopy"]) {
+            for (const kind of ["CustomImage", "ImageShare", "ImageCopy", "ImageRetention"]) {
                 assert.ok(
                     subset.some((c) => c.kind === kind),
                     kind,
@@ -200,7 +209,8 @@ describe("bad input: every argument and rule is refused at preview, with no muta
                     const args = c.args(fixtures);
                     if (c.kind === "CustomImage") new images.CustomImage(name, args as never);
                     else if (c.kind === "ImageShare") new images.ImageShare(name, args as never);
-                    else new images.ImageCopy(name, args as never);
+                    else if (c.kind === "ImageCopy") new images.ImageCopy(name, args as never);
+                    else new images.ImageRetention(name, args as never);
                 });
                 const before = mutatingCalls();
                 const lines: string[] = [];

@@ -5,14 +5,14 @@ import { Stack } from "@pulumi/pulumi/automation";
 import { MAIN_ACCOUNT, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../../emulator/accounts";
 import { seededInstanceId } from "../../emulator/models/seed";
 import type { Image } from "../../provider/backend/types";
-import { loadProgram } from "../../scripts/lib/loadProgram";
+import { exampleStack as exampleStackOf } from "./harness/exampleStack";
 import { createImagesSandbox, HOME_REGION, ImagesSandbox } from "./harness/imagesSandbox";
 import { REPO_ROOT } from "../../scripts/lib/installPackage";
 import { MUTATING_ACTIONS } from "./harness/mutatingActions";
 
 /** The API actions that change something at the service. */
 
-// Every example under examples/ run as it is (its index.ts, importing "pulumi-tencentcloud-images" by
+// Every example under examples/ (image-pipeline in imagePipeline.test.ts, which needs its own quota) run as it is (its index.ts, importing "pulumi-tencentcloud-images" by
 // name) through the real engine against the emulator. Each example's index.ts is copied into the
 // sandbox project, whose node_modules holds the packed package, so the import resolves as in a
 // user's project; the program runs inline (the CLI has no Node.js language host here).
@@ -21,16 +21,8 @@ describe("examples under the real engine", function () {
     const instanceId = seededInstanceId(MAIN_ACCOUNT.accountId, HOME_REGION, "web-1");
     const shareAccounts = [SECOND_ACCOUNT.accountId, THIRD_ACCOUNT.accountId];
 
-    /** A stack running examples/<name>/index.ts, with the given stack config. */
-    async function exampleStack(name: string, config: Record<string, string> = {}): Promise<Stack> {
-        const dir = path.join(sandbox.engine.projectDir, name);
-        fs.mkdirSync(dir, { recursive: true });
-        const program = path.join(dir, "index.ts");
-        fs.copyFileSync(path.join(REPO_ROOT, "examples", name, "index.ts"), program);
-        const stack = await sandbox.engine.stack(name, async () => loadProgram(program), sandbox.providerEnv);
-        for (const [key, value] of Object.entries(config)) await stack.setConfig(key, { value });
-        return stack;
-    }
+    const exampleStack = (name: string, config: Record<string, string> = {}): Promise<Stack> =>
+        exampleStackOf(sandbox, name, config);
 
     /** The main account's own custom images, per region. */
     async function ownImageIds(regions: string[]): Promise<Map<string, string[]>> {
@@ -68,7 +60,15 @@ describe("examples under the real engine", function () {
             .filter((d) => d.isDirectory())
             .map((d) => d.name)
             .sort();
-        assert.deepEqual(examples, ["golden-image", "latest-ubuntu", "plan-guard", "quickstart"]);
+        // ci is run by ciPipelines.test.ts, with the pipelines that gate on it.
+        assert.deepEqual(examples, [
+            "ci",
+            "golden-image",
+            "image-pipeline",
+            "latest-ubuntu",
+            "plan-guard",
+            "quickstart",
+        ]);
         for (const name of examples) {
             const dir = path.join(REPO_ROOT, "examples", name);
             for (const file of ["index.ts", "Pulumi.yaml", "package.json", "README.md"]) {

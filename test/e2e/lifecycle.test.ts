@@ -236,3 +236,142 @@ describe("CustomImage, ImageShare and ImageCopy: full lifecycle", function () {
         }
     });
 });
+
+// Image families and deprecation under the real engine: family and deprecated set and changed in
+// place, copies carrying the source's family, and getImages({ family }) in the program picking the
+// family's newest non-deprecated image. A lookup runs when the program starts, so each `up` reports
+// what the one before it left.
+describe("image families and deprecation: full lifecycle", function () {
+    let sandbox: ImagesSandbox;
+    const instanceId = seededInstanceId(MAIN_ACCOUNT.accountId, HOME_REGION, "web-1");
+    const COPY_REGION = "ap-shanghai";
+
+    interface Build {
+        n: number;
+        family: string;
+        deprecated?: boolean;
+    }
+    const program = (builds: Build[]) => (images: ImagesPackage) => {
+        const made = builds.map(
+            (b) =>
+                new images.CustomImage(`build-${b.n}`, {
+                    imageName: `fam-build-${b.n}`,
+                    source: { instanceId },
+                    family: b.family,
+                    deprecated: b.deprecated,
+                }),
+        );
+        const copies = new images.ImageCopy("build-1-copies", {
+            sourceImageId: made[0].imageId,
+            sourceRegion: made[0].region,
+            destinationRegions: [COPY_REGION],
+        });
+        return {
+            ids: made.map((m) => m.imageId),
+            families: made.map((m) => m.family),
+            deprecated: made.map((m) => m.deprecated),
+            copies: copies.images,
+            latest: images.getImagesOutput({ family: "web" }).ids,
+            latestInCopyRegion: images.getImagesOutput({ region: COPY_REGION, family: "web" }).ids,
+        };
+    };
+    const live = async (region: string, imageId: string) => {
+        const [image] = await sandbox.api.describeImagesByIds(region, [imageId]);
+        assert.ok(image, `${imageId} exists in ${region}`);
+        return { family: image.imageFamily ?? "", deprecated: image.imageDeprecated === true };
+    };
+
+    before(async () => {
+        sandbox = await createImagesSandbox("families");
+    });
+    after(async () => sandbox?.dispose());
+
+    it("sets the family at creation; the copies join it; the family lookup picks the newest good build", async () => {
+        const v1 = [{ n: 1, family: "web" }];
+        const up1 = await (await sandbox.stack("dev", program(v1))).up();
+        assert.equal(up1.summary.resourceChanges?.create, 3);
+        assert.deepEqual(up1.outputs.latest.value, [], "nothing in the family before the first up");
+        const [build1] = up1.outputs.ids.value as string[];
+        assert.deepEqual(up1.outputs.families.value, ["web"]);
+        assert.deepEqual(up1.outputs.deprecated.value, [false]);
+        assert.deepEqual(await live(HOME_REGION, build1), { family: "web", deprecated: false });
+        const copy = (up1.outputs.copies.value as Record<string, string>)[COPY_REGION];
+        assert.deepEqual(await live(COPY_REGION, copy), { family: "web", deprecated: false });
+
+        // A second build in the family; the lookup now sees what up1 made, in both regions.
+        const v2 = [...v1, { n: 2, family: "web" }];
+        const stack2 = await sandbox.stack("dev", program(v2));
+        const up2 = await stack2.up();
+        assert.deepEqual(up2.summary.resourceChanges, { same: 3, create: 1 });
+        assert.deepEqual(up2.outputs.latest.value, [build1]);
+        assert.deepEqual(
+            up2.outputs.latestInCopyRegion.value,
+            [copy],
+            "the family exists where it was copied",
+        );
+        const [, build2] = up2.outputs.ids.value as string[];
+        assert.deepEqual(await live(HOME_REGION, build2), { family: "web", deprecated: false });
+        assert.deepEqual((await stack2.preview()).changeSummary, { same: 4 });
+    });
+
+    it("deprecates a build and moves another out of the family in place; the lookup passes them over", async () => {
+        const v2 = [
+            { n: 1, family: "web" },
+            { n: 2, family: "web" },
+        ];
+        const [build1, build2] = (await (await sandbox.stack("dev", program(v2))).outputs()).ids
+            .value as string[];
+
+        const v3 = [
+            { n: 1, family: "web" },
+            { n: 2, family: "web", deprecated: true },
+        ];
+        const stack3 = await sandbox.stack("dev", program(v3));
+        assert.deepEqual((await stack3.preview()).changeSummary, { same: 3, update: 1 });
+        const up3 = await stack3.up();
+        assert.deepEqual(up3.summary.resourceChanges, { same: 3, update: 1 });
+        assert.deepEqual(up3.outputs.latest.value, [build2], "build 2 was the newest before this up");
+        assert.deepEqual(up3.outputs.ids.value, [build1, build2], "updated in place, not replaced");
+        assert.deepEqual(up3.outputs.deprecated.value, [false, true]);
+        assert.deepEqual(await live(HOME_REGION, build2), { family: "web", deprecated: true });
+
+        const v4 = [
+            { n: 1, family: "web-old" },
+            { n: 2, family: "web", deprecated: true },
+        ];
+        const up4 = await (await sandbox.stack("dev", program(v4))).up();
+        assert.deepEqual(up4.summary.resourceChanges, { same: 3, update: 1 });
+        assert.deepEqual(
+            up4.outputs.latest.value,
+            [build1],
+            "build 2 is deprecated: build 1 is the family's",
+        );
+        assert.deepEqual(up4.outputs.families.value, ["web-old", "web"]);
+        assert.deepEqual(await live(HOME_REGION, build1), { family: "web-old", deprecated: false });
+
+        const stack5 = await sandbox.stack("dev", program(v4));
+        const up5 = await stack5.up();
+        assert.deepEqual(up5.outputs.latest.value, [], "no good build is left in the family");
+        assert.deepEqual((await stack5.preview()).changeSummary, { same: 4 });
+    });
+
+    it("refresh sees a family or deprecation changed outside Pulumi, and up puts it back", async () => {
+        const v4 = [
+            { n: 1, family: "web-old" },
+            { n: 2, family: "web", deprecated: true },
+        ];
+        const stack = await sandbox.stack("dev", program(v4));
+        const [, build2] = (await stack.outputs()).ids.value as string[];
+        await sandbox.api.modifyImageAttribute(HOME_REGION, build2, {
+            imageDeprecated: false,
+            imageFamily: "",
+        });
+        const refresh = await stack.refresh();
+        assert.equal(refresh.summary.resourceChanges?.update, 1);
+        assert.deepEqual((await stack.preview()).changeSummary, { same: 3, update: 1 });
+        await stack.up();
+        assert.deepEqual(await live(HOME_REGION, build2), { family: "web", deprecated: true });
+        const destroy = await stack.destroy();
+        assert.equal(destroy.summary.result, "succeeded");
+    });
+});

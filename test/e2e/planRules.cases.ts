@@ -389,6 +389,40 @@ export const PLAN_RULE_CASES: readonly PlanRuleCase[] = [
             /CustomImage "long-name": imageName "n+…" is 61 characters; Tencent Cloud allows at most 60: shorten it/,
     },
     {
+        title: "Two CustomImages of one name in one region",
+        rule: RULES.formats,
+        example: `new CustomImage("web-a", { imageName: "web" }) + new CustomImage("web-b", { imageName: "web" }), both new in ap-guangzhou`,
+        program: () => (images) => {
+            for (const name of ["web-a", "web-b"]) {
+                new images.CustomImage(name, {
+                    imageName: "web",
+                    source: { instanceId: webInstance(CASE_REGION) },
+                });
+            }
+        },
+        expected:
+            /CustomImage "web-[ab]": imageName "web" in ap-guangzhou is also the name CustomImage "web-[ab]" gives an image there in this plan; image names are unique per account and region, so the second image would be refused half-way through pulumi up: give one of them another name/,
+    },
+    {
+        title: "An ImageCopy's copies meet a CustomImage's name in a destination",
+        rule: RULES.formats,
+        example: `new ImageCopy("app-copies", { sourceImageId: "<app-base>", destinationRegions: ["ap-shanghai"] }) + new CustomImage("sh-app", { region: "ap-shanghai", imageName: "app-base" })`,
+        program: (ids) => (images) => {
+            new images.ImageCopy("app-copies", {
+                sourceImageId: ids.ownImageId,
+                destinationRegions: ["ap-shanghai"],
+            });
+            new images.CustomImage("sh-app", {
+                region: "ap-shanghai",
+                imageName: OWN_IMAGE_NAME,
+                source: { instanceId: webInstance("ap-shanghai") },
+            });
+        },
+        // The engine checks the two in either order: the second one fails, naming the first.
+        expected:
+            /(ImageCopy "app-copies": the copies' name "app-base" in ap-shanghai is also the name CustomImage "sh-app" gives an image there in this plan|CustomImage "sh-app": imageName "app-base" in ap-shanghai is also the name ImageCopy "app-copies" gives an image there in this plan); image names are unique per account and region/,
+    },
+    {
         title: "Description too long",
         rule: RULES.formats,
         example: `new CustomImage("c", { description: "d".repeat(257), … })`,

@@ -182,6 +182,33 @@ describe("emulator: the provider's client (provider/backend) against the emulato
             assert.deepEqual(image.tags, { b: "3" });
         });
 
+        it("families: createImage joins one, modifyImageAttribute moves and deprecates, describeImageFromFamily picks", async () => {
+            const older = await backend.createImage(gz, {
+                imageName: "fam-1",
+                instanceId: instanceId(main.accountId, gz),
+                imageFamily: "web",
+            });
+            settle();
+            const newer = await normalImage("fam-2");
+            assert.equal((await backend.describeImageFromFamily(gz, "web"))?.imageId, older);
+            await backend.modifyImageAttribute(gz, newer, { imageFamily: "web" });
+            assert.equal((await backend.describeImageFromFamily(gz, "web"))?.imageId, newer);
+            await backend.modifyImageAttribute(gz, newer, { imageDeprecated: true });
+            const chosen = await backend.describeImageFromFamily(gz, "web");
+            assert.equal(chosen?.imageId, older);
+            assert.equal(chosen?.imageFamily, "web");
+            const [deprecated] = await backend.describeImagesByIds(gz, [newer]);
+            assert.deepEqual([deprecated.imageFamily, deprecated.imageDeprecated], ["web", true]);
+            await backend.modifyImageAttribute(gz, older, { imageFamily: "" });
+            assert.equal(await backend.describeImageFromFamily(gz, "web"), null);
+            const [outOfFamily] = await backend.describeImagesByIds(gz, [older]);
+            assert.equal(outOfFamily.imageFamily, undefined);
+            assert.equal(
+                await codeOf(backend.modifyImageAttribute(gz, older, { imageFamily: "web app" })),
+                "InvalidParameterValue.InvalidImageFamily",
+            );
+        });
+
         it("modifySharePermission and describeSharePermission; the other account sees SHARED_IMAGE", async () => {
             const id = await normalImage("share");
             await backend.modifySharePermission(gz, id, [second.accountId, "7654321"], "SHARE");

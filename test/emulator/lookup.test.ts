@@ -103,3 +103,65 @@ describe("emulator: getImages reads every page", function () {
         assert.equal(newest.imageName, "build-249");
     });
 });
+
+describe("emulator: family lookups through the client", function () {
+    const at = (day: number) => new Date(Date.UTC(2026, 0, day)).toISOString();
+    const own = (imageName: string, day: number, extra: Record<string, unknown> = {}) => ({
+        accountId: MAIN_ACCOUNT.accountId,
+        region: "ap-guangzhou",
+        imageName,
+        createdTime: at(day),
+        ...extra,
+    });
+    const f = useEmulator({
+        seed: {
+            images: [
+                own("web-1", 1, { imageFamily: "web" }),
+                own("web-2", 2, { imageFamily: "web" }),
+                own("web-3", 3, { imageFamily: "web", imageDeprecated: true }),
+                own("api-1", 4, { imageFamily: "api" }),
+                own("loose", 5),
+            ],
+        },
+    });
+    const options = () => ({
+        backend: createImageBackend(
+            {
+                endpoint: f.endpoint,
+                secretId: MAIN_ACCOUNT.secretId,
+                secretKey: MAIN_ACCOUNT.secretKey,
+                maxShareAccounts: 50,
+            },
+            { rateLimit: false },
+        ),
+        settings: { region: "ap-guangzhou", maxShareAccounts: 50 },
+    });
+
+    it("getImage({ family }) is the newest non-deprecated image of the family", async () => {
+        const image = await getImage({ family: "web" }, options());
+        assert.equal(image.imageName, "web-2");
+        assert.deepEqual([image.family, image.deprecated], ["web", false]);
+    });
+
+    it("includeDeprecated lists the whole family; mostRecent then takes the deprecated newest", async () => {
+        const all = await getImages({ family: "web", includeDeprecated: true }, options());
+        assert.deepEqual(
+            all.images.map((i) => [i.imageName, i.deprecated]),
+            [
+                ["web-3", true],
+                ["web-2", false],
+                ["web-1", false],
+            ],
+        );
+    });
+
+    it("mostRecent over own images passes deprecated ones over unless includeDeprecated", async () => {
+        const args = { imageType: "PRIVATE_IMAGE" as const, nameRegex: "^web-", mostRecent: true };
+        assert.equal((await getImage(args, options())).imageName, "web-2");
+        assert.equal((await getImage({ ...args, includeDeprecated: true }, options())).imageName, "web-3");
+    });
+
+    it("a family without an available image matches nothing", async () => {
+        assert.deepEqual((await getImages({ family: "db" }, options())).ids, []);
+    });
+});

@@ -110,6 +110,7 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
                     forcePoweroff: true,
                     sysprep: false,
                     tags: { ...MARKERS, team: "web" },
+                    imageFamily: "web",
                 }),
             sends: ["CreateImage"],
         },
@@ -130,6 +131,7 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
                     imageName: "snap",
                     snapshotIds: ["snap-aaaaaaaa", "snap-bbbbbbbb"],
                     tags: MARKERS,
+                    imageFamily: "business-daily-update",
                 }),
             sends: ["CreateImage"],
         },
@@ -146,6 +148,7 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
                     licenseType: "BYOL",
                     force: true,
                     tags: MARKERS,
+                    imageFamily: "web",
                 }),
             sends: ["ImportImage"],
         },
@@ -185,6 +188,44 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
             run: (b) =>
                 b.modifyImageAttribute(REGION, "img-aaaaaaaa", { imageName: "n", imageDescription: "d" }),
             sends: ["ModifyImageAttribute"],
+        },
+        {
+            label: "family and deprecation",
+            run: (b) =>
+                b.modifyImageAttribute(REGION, "img-aaaaaaaa", {
+                    imageFamily: "business-daily-update",
+                    imageDeprecated: true,
+                }),
+            sends: ["ModifyImageAttribute"],
+        },
+        {
+            label: "out of its family, no longer deprecated",
+            run: (b) =>
+                b.modifyImageAttribute(REGION, "img-aaaaaaaa", { imageFamily: "", imageDeprecated: false }),
+            sends: ["ModifyImageAttribute"],
+        },
+        {
+            label: "every attribute",
+            run: (b) =>
+                b.modifyImageAttribute(REGION, "img-aaaaaaaa", {
+                    imageName: "n",
+                    imageDescription: "d",
+                    imageFamily: "web",
+                    imageDeprecated: false,
+                }),
+            sends: ["ModifyImageAttribute"],
+        },
+    ],
+    describeImageFromFamily: [
+        {
+            label: "a family",
+            run: (b) => b.describeImageFromFamily(REGION, "business-daily-update"),
+            sends: ["DescribeImageFromFamily"],
+        },
+        {
+            label: "in a finance region",
+            run: (b) => b.describeImageFromFamily("ap-shanghai-fsi", "web"),
+            sends: ["DescribeImageFromFamily"],
         },
     ],
     modifyImageTags: [
@@ -269,6 +310,19 @@ export const SCENARIOS: Record<keyof ImageBackend, Scenario[]> = {
             sends: times(2, "DescribeInstances"),
         },
     ],
+    listInstances: [
+        {
+            label: "a region's instances: one page",
+            run: (b) => b.listInstances(REGION),
+            sends: ["DescribeInstances"],
+        },
+        {
+            label: "230 instances: pages of 100",
+            cloud: { listedInstances: 230 },
+            run: (b) => b.listInstances(REGION),
+            sends: times(3, "DescribeInstances"),
+        },
+    ],
     describeSnapshots: [
         {
             label: "one",
@@ -301,6 +355,16 @@ export const LOOKUP_SCENARIOS: Scenario[] = [
             platform: "Ubuntu",
             tags: { a: "b" },
         }),
+        sends: ["DescribeImages"],
+    },
+    {
+        label: "a family: the service's choice",
+        run: lookup({ family: "business-daily-update", mostRecent: true }),
+        sends: ["DescribeImageFromFamily"],
+    },
+    {
+        label: "a family with its deprecated images: a listing of own images",
+        run: lookup({ family: "web", includeDeprecated: true, imageType: "PRIVATE_IMAGE" }),
         sends: ["DescribeImages"],
     },
     {

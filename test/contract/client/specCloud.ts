@@ -28,6 +28,8 @@ export interface SpecCloudOptions {
     importReplyAsExample?: boolean;
     /** DescribeImages by filters finds nothing this many times first (a new image not listed yet). */
     unlistedLooks?: number;
+    /** How many instances a DescribeInstances without InstanceIds lists in all (paged). Default 2. */
+    listedInstances?: number;
 }
 
 type Json = Record<string, unknown>;
@@ -87,7 +89,20 @@ function reply(
                 ? specExamples("cvm", "ImportImage")[0].output
                 : fullReply(service, action);
         case "DescribeInstances": {
-            const InstanceSet = ((body.InstanceIds ?? []) as string[]).map((InstanceId) =>
+            if (!Array.isArray(body.InstanceIds)) {
+                const total = options.listedInstances ?? 2;
+                const offset = Number(body.Offset ?? 0);
+                const limit = Number(body.Limit ?? 20);
+                const InstanceSet = Array.from(
+                    { length: Math.max(0, Math.min(limit, total - offset)) },
+                    (_, i) =>
+                        sampleItem(service, action, "InstanceSet", {
+                            InstanceId: `ins-${String(offset + i).padStart(8, "0")}`,
+                        }),
+                );
+                return { TotalCount: total, InstanceSet };
+            }
+            const InstanceSet = (body.InstanceIds as string[]).map((InstanceId) =>
                 sampleItem(service, action, "InstanceSet", { InstanceId }),
             );
             return { TotalCount: InstanceSet.length, InstanceSet };

@@ -26,7 +26,7 @@ export interface EngineSandbox {
 }
 
 /** The folder that holds bin/pulumi (set by scripts/env.sh). */
-function pulumiRoot(): string {
+export function pulumiRoot(): string {
     const bin = process.env.PULUMI_BIN_DIR;
     if (!bin || !fs.existsSync(path.join(bin, "pulumi"))) {
         throw new Error(
@@ -34,6 +34,18 @@ function pulumiRoot(): string {
         );
     }
     return path.dirname(bin);
+}
+
+/** The environment of an offline, prompt-free engine with its own PULUMI_HOME and file backend. */
+export function offlineEngineEnv(home: string, backendDir: string): Record<string, string> {
+    return {
+        PULUMI_HOME: home,
+        PULUMI_BACKEND_URL: `file://${backendDir}`,
+        PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
+        PULUMI_SKIP_UPDATE_CHECK: "true",
+        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
+        PATH: process.env.PATH ?? "",
+    };
 }
 
 /**
@@ -51,14 +63,7 @@ export async function createEngineSandbox(projectName: string): Promise<EngineSa
         path.join(projectDir, "package.json"),
         JSON.stringify({ name: projectName, private: true, main: "index.js" }, null, 2),
     );
-    const env: Record<string, string> = {
-        PULUMI_HOME: home,
-        PULUMI_BACKEND_URL: `file://${backendDir}`,
-        PULUMI_CONFIG_PASSPHRASE: "e2e-passphrase",
-        PULUMI_SKIP_UPDATE_CHECK: "true",
-        PULUMI_DISABLE_AUTOMATIC_PLUGIN_ACQUISITION: "true",
-        PATH: process.env.PATH ?? "",
-    };
+    const env = offlineEngineEnv(home, backendDir);
     const pulumi = await PulumiCommand.get({ root: pulumiRoot() });
     const { createRequire } = await import("node:module");
     const requireFromProject = createRequire(path.join(projectDir, "index.js"));

@@ -1,5 +1,6 @@
 import { strict as assert } from "node:assert";
 import {
+    describeImageFromFamilyReply,
     describeImagesReply,
     describeIssues,
     envelopeSchema,
@@ -26,12 +27,33 @@ describe("reply schemas", () => {
                 IsSupportCloudinit: undefined,
                 LicenseType: undefined,
                 Tags: undefined,
-                ImageFamily: "extra fields are ignored",
+                NotInTheSpecYet: "extra fields are ignored",
             }),
         );
         assert.equal(parsed.SyncPercent, null);
+        assert.equal("NotInTheSpecYet" in parsed, false);
         assert.deepEqual(parsed.Tags, []);
         assert.equal(parsed.ImageType, "MARKET_IMAGE");
+    });
+
+    it("Image: ImageFamily and ImageDeprecated read when given, and may be missing or null", () => {
+        const given = imageSchema.parse(apiImage({ ImageFamily: "web", ImageDeprecated: true }));
+        assert.deepEqual([given.ImageFamily, given.ImageDeprecated], ["web", true]);
+        for (const value of [undefined, null]) {
+            const parsed = imageSchema.parse(apiImage({ ImageFamily: value, ImageDeprecated: value }));
+            assert.equal(parsed.ImageFamily ?? undefined, undefined);
+            assert.equal(parsed.ImageDeprecated ?? undefined, undefined);
+        }
+        assert.equal(imageSchema.safeParse(apiImage({ ImageDeprecated: "true" })).success, false);
+    });
+
+    it("DescribeImageFromFamily: Image may be null or missing", () => {
+        assert.equal(describeImageFromFamilyReply.parse({ Image: null }).Image, null);
+        assert.equal(describeImageFromFamilyReply.parse({}).Image, undefined);
+        assert.equal(
+            describeImageFromFamilyReply.parse({ Image: apiImage() }).Image?.ImageId,
+            "img-aaaaaaaa",
+        );
     });
 
     it("Image: strict on the fields the provider relies on", () => {

@@ -233,6 +233,20 @@ describe("TencentCloudBackend", () => {
             });
         });
 
+        it("sends ImageFamily when the new image joins a family", async () => {
+            const sent = fakeApi(CVM, [{ ImageId: "img-new00003" }]);
+            await backend().b.createImage(REGION, {
+                imageName: "s",
+                snapshotIds: ["snap-aaaaaaaa"],
+                imageFamily: "web",
+            });
+            assert.deepEqual(sent[0].json, {
+                ImageName: "s",
+                SnapshotIds: ["snap-aaaaaaaa"],
+                ImageFamily: "web",
+            });
+        });
+
         it("from snapshots sends only SnapshotIds", async () => {
             const sent = fakeApi(CVM, [{ ImageId: "img-new00002" }]);
             await backend().b.createImage(REGION, { imageName: "s", snapshotIds: ["snap-aaaaaaaa"] });
@@ -326,11 +340,82 @@ describe("TencentCloudBackend", () => {
         assert.deepEqual(sent[0].json, { ImageIds: ["img-aaaaaaaa"], DeleteBindedSnap: true, DryRun: false });
     });
 
-    it("modifyImageAttribute sends only the changed fields", async () => {
-        const sent = fakeApi(CVM, [{}]);
-        await backend().b.modifyImageAttribute(REGION, "img-aaaaaaaa", { imageDescription: "new" });
-        assertCall(sent[0], "ModifyImageAttribute");
-        assert.deepEqual(sent[0].json, { ImageId: "img-aaaaaaaa", ImageDescription: "new" });
+    describe("modifyImageAttribute", () => {
+        it("sends only the changed fields", async () => {
+            const sent = fakeApi(CVM, [{}]);
+            await backend().b.modifyImageAttribute(REGION, "img-aaaaaaaa", { imageDescription: "new" });
+            assertCall(sent[0], "ModifyImageAttribute");
+            assert.deepEqual(sent[0].json, { ImageId: "img-aaaaaaaa", ImageDescription: "new" });
+        });
+
+        it('sends a family ("" takes the image out of it) and deprecation, false included', async () => {
+            const sent = fakeApi(CVM, [{}, {}]);
+            const { b } = backend();
+            await b.modifyImageAttribute(REGION, "img-aaaaaaaa", {
+                imageFamily: "web",
+                imageDeprecated: true,
+            });
+            await b.modifyImageAttribute(REGION, "img-aaaaaaaa", { imageFamily: "", imageDeprecated: false });
+            assert.deepEqual(
+                sent.map((s) => s.json),
+                [
+                    { ImageId: "img-aaaaaaaa", ImageFamily: "web", ImageDeprecated: true },
+                    { ImageId: "img-aaaaaaaa", ImageFamily: "", ImageDeprecated: false },
+                ],
+            );
+        });
+
+        it("makes no call when nothing changes", async () => {
+            const { b, calls } = backend();
+            await b.modifyImageAttribute(REGION, "img-aaaaaaaa", {});
+            assert.equal(calls.length, 0);
+        });
+    });
+
+    describe("describeImageFromFamily", () => {
+        it("sends ImageFamily and maps the image, family and deprecation included", async () => {
+            const sent = fakeApi(CVM, [
+                { Image: apiImage({ ImageFamily: "web", ImageDeprecated: false, Tags: [] }) },
+            ]);
+            const image = await backend().b.describeImageFromFamily(REGION, "web");
+            assertCall(sent[0], "DescribeImageFromFamily");
+            assert.deepEqual(sent[0].json, { ImageFamily: "web" });
+            assert.equal(image?.imageId, "img-aaaaaaaa");
+            assert.equal(image?.region, REGION);
+            assert.equal(image?.imageFamily, "web");
+            assert.equal(image?.imageDeprecated, false);
+        });
+
+        it("is null when the family has no available image (Image null or left out)", async () => {
+            fakeApi(CVM, [{ Image: null }, {}]);
+            const { b } = backend();
+            assert.equal(await b.describeImageFromFamily(REGION, "web"), null);
+            assert.equal(await b.describeImageFromFamily(REGION, "web"), null);
+        });
+
+        it("retries InternalError (a read)", async () => {
+            const sent = fakeApi(CVM, [{ Error: { Code: "InternalError", Message: "x" } }, { Image: null }]);
+            assert.equal(await backend().b.describeImageFromFamily(REGION, "web"), null);
+            assert.equal(sent.length, 2);
+        });
+    });
+
+    it("DescribeImages: an image in no family has neither imageFamily nor imageDeprecated", async () => {
+        fakeApi(CVM, [
+            {
+                TotalCount: 2,
+                ImageSet: [
+                    apiImage(),
+                    apiImage({ ImageId: "img-bbbbbbbb", ImageFamily: "web", ImageDeprecated: true }),
+                ],
+            },
+        ]);
+        const [plain, member] = await backend().b.describeImagesByIds(REGION, [
+            "img-aaaaaaaa",
+            "img-bbbbbbbb",
+        ]);
+        assert.equal("imageFamily" in plain || "imageDeprecated" in plain, false);
+        assert.deepEqual([member.imageFamily, member.imageDeprecated], ["web", true]);
     });
 
     describe("modifyImageTags", () => {
@@ -561,6 +646,34 @@ describe("TencentCloudBackend", () => {
         ]);
         assertCall(sent[0], "DescribeInstances");
         assert.deepEqual(sent[0].json, { InstanceIds: ["ins-aaaaaaaa"], Limit: 100 });
+    });
+
+    it("listInstances reads every page of the region's instances, with the image each runs", async () => {
+        const instance = (i: number, imageId?: string | null) => ({
+            InstanceId: `ins-${String(i).padStart(8, "0")}`,
+            InstanceName: `vm-${i}`,
+            InstanceState: "RUNNING",
+            DataDisks: [],
+            ...(imageId === undefined ? {} : { ImageId: imageId }),
+        });
+        const sent = fakeApi(CVM, [
+            {
+                TotalCount: 101,
+                InstanceSet: Array.from({ length: 100 }, (_, i) => instance(i, "img-aaaaaaaa")),
+            },
+            { TotalCount: 101, InstanceSet: [instance(100, null)] },
+        ]);
+        const listed = await backend().b.listInstances(REGION);
+        assert.equal(listed.length, 101);
+        assert.equal(listed[0].imageId, "img-aaaaaaaa");
+        assert.equal(listed[100].imageId, undefined, "a null ImageId is read as none");
+        assert.deepEqual(
+            sent.map((r) => r.json),
+            [
+                { Offset: 0, Limit: 100 },
+                { Offset: 100, Limit: 100 },
+            ],
+        );
     });
 
     it("describeInstances reads disks the reply gives no DiskId (optional in the spec)", async () => {

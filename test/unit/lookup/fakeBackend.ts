@@ -29,7 +29,8 @@ export function image(overrides: Partial<Image> = {}): Image {
 /** One call the fake saw. */
 export type FakeCall =
     | { method: "listImages"; region: string; filter?: ImageFilter }
-    | { method: "describeImagesByIds"; region: string; imageIds: string[] };
+    | { method: "describeImagesByIds"; region: string; imageIds: string[] }
+    | { method: "describeImageFromFamily"; region: string; imageFamily: string };
 
 /**
  * A hand-written ImageBackend holding a fixed list of images. listImages applies the server-side
@@ -54,6 +55,19 @@ export class FakeBackend implements ImageBackend {
     async describeImagesByIds(region: string, imageIds: string[]): Promise<Image[]> {
         this.calls.push({ method: "describeImagesByIds", region, imageIds });
         return this.images.filter((i) => imageIds.includes(i.imageId));
+    }
+
+    /** As the service answers: the newest NORMAL, non-deprecated image of the family in the region. */
+    async describeImageFromFamily(region: string, imageFamily: string): Promise<Image | null> {
+        this.calls.push({ method: "describeImageFromFamily", region, imageFamily });
+        const members = this.images.filter(
+            (i) =>
+                i.region === region &&
+                i.imageFamily === imageFamily &&
+                i.imageDeprecated !== true &&
+                i.imageState === "NORMAL",
+        );
+        return members.sort((a, b) => b.createdTime.localeCompare(a.createdTime))[0] ?? null;
     }
 
     private unexpected(name: string): never {
@@ -94,6 +108,9 @@ export class FakeBackend implements ImageBackend {
     }
     describeInstances(): Promise<never> {
         return this.unexpected("describeInstances");
+    }
+    listInstances(): Promise<never> {
+        return this.unexpected("listInstances");
     }
     describeSnapshots(): Promise<never> {
         return this.unexpected("describeSnapshots");

@@ -148,6 +148,8 @@ describe("lookup filtering (pure)", () => {
             imageSource: "OFFICIAL",
             tags: { a: "b" },
             description: "d",
+            family: "",
+            deprecated: false,
         });
         assert.equal(normaliseArchitecture(" AMD64 "), "x86_64");
     });

@@ -28,12 +28,36 @@ describe("getImage (fake backend)", () => {
                 assert.equal(
                     err.message,
                     'getImage: no image in ap-guangzhou matches imageTypes PUBLIC_IMAGE; platform containing "Ubuntu"; ' +
-                        "architecture arm64 (arm); states NORMAL. Loosen a filter (a shorter osName or platform, a " +
+                        "architecture arm64 (arm); states NORMAL; not deprecated. Loosen a filter (a shorter osName or platform, a " +
                         "broader nameRegex, more imageTypes or states), or check the region.",
                 );
                 return true;
             },
         );
+    });
+
+    it("family: the family's newest non-deprecated image; none says so and names includeDeprecated's default", async () => {
+        const backend = new FakeBackend([
+            image({ imageId: "img-fam00001", imageFamily: "web", createdTime: "2026-01-01T00:00:00Z" }),
+            image({
+                imageId: "img-fam00002",
+                imageFamily: "web",
+                imageDeprecated: true,
+                createdTime: "2026-01-02T00:00:00Z",
+            }),
+        ]);
+        assert.equal(
+            (await getImage({ family: "web" }, { backend, settings: SETTINGS })).imageId,
+            "img-fam00001",
+        );
+        await assert.rejects(getImage({ family: "api" }, { backend, settings: SETTINGS }), (err: Error) => {
+            assert.ok(err instanceof NoImageMatchedError);
+            assert.match(
+                err.message,
+                /no image in ap-guangzhou matches family "api" \(its newest non-deprecated image\); states NORMAL, SYNCING; not deprecated\./,
+            );
+            return true;
+        });
     });
 
     it("fails when several match, listing the first 10 newest first with a count, and suggesting mostRecent", async () => {
@@ -51,7 +75,7 @@ describe("getImage (fake backend)", () => {
                 const lines = err.message.split("\n");
                 assert.equal(
                     lines[0],
-                    "getImage: 12 images in ap-guangzhou match imageTypes PUBLIC_IMAGE; states NORMAL; exactly one is needed. Newest first:",
+                    "getImage: 12 images in ap-guangzhou match imageTypes PUBLIC_IMAGE; states NORMAL; not deprecated; exactly one is needed. Newest first:",
                 );
                 assert.equal(lines[1], '  img-many0011  "web-11"  created 2026-01-12T00:00:00Z');
                 assert.equal(lines[10], '  img-many0002  "web-2"  created 2026-01-03T00:00:00Z');

@@ -81,6 +81,69 @@ describe("getImages (fake backend)", () => {
         assert.deepEqual(result.ids, ["img-new00000"]);
     });
 
+    describe("family and deprecation", () => {
+        const own = (over: Parameters<typeof image>[0]) =>
+            image({ imageType: "PRIVATE_IMAGE", imageCreator: "100000000001", ...over });
+        const family = () => [
+            own({ imageId: "img-fam00001", imageFamily: "web", createdTime: "2026-01-01T00:00:00Z" }),
+            own({ imageId: "img-fam00002", imageFamily: "web", createdTime: "2026-01-02T00:00:00Z" }),
+            own({
+                imageId: "img-fam00003",
+                imageFamily: "web",
+                imageDeprecated: true,
+                createdTime: "2026-01-03T00:00:00Z",
+            }),
+            own({ imageId: "img-other001", imageFamily: "api", createdTime: "2026-01-04T00:00:00Z" }),
+            own({ imageId: "img-nofam001", createdTime: "2026-01-05T00:00:00Z" }),
+        ];
+
+        it("family: the image DescribeImageFromFamily answers (newest non-deprecated), one call", async () => {
+            const backend = new FakeBackend(family());
+            const result = await getImages({ family: "web" }, { backend, settings: SETTINGS });
+            assert.deepEqual(result.ids, ["img-fam00002"]);
+            assert.deepEqual([result.images[0].family, result.images[0].deprecated], ["web", false]);
+            assert.deepEqual(backend.calls, [
+                { method: "describeImageFromFamily", region: "ap-guangzhou", imageFamily: "web" },
+            ]);
+        });
+
+        it("family: none when the family has no available image, or its image fails another argument", async () => {
+            const backend = new FakeBackend(family());
+            assert.deepEqual((await getImages({ family: "db" }, { backend, settings: SETTINGS })).ids, []);
+            const other = await getImages(
+                { family: "web", nameRegex: "^nope" },
+                { backend, settings: SETTINGS },
+            );
+            assert.deepEqual(other.ids, []);
+        });
+
+        it("family with includeDeprecated: every image of the family, deprecated ones too", async () => {
+            const backend = new FakeBackend(family());
+            const result = await getImages(
+                { family: "web", includeDeprecated: true },
+                { backend, settings: SETTINGS },
+            );
+            assert.deepEqual(result.ids, ["img-fam00003", "img-fam00002", "img-fam00001"]);
+            assert.equal(backend.calls[0].method, "listImages");
+        });
+
+        it("deprecated images are left out by default, so they never win mostRecent", async () => {
+            const images = [
+                own({ imageId: "img-old00001", createdTime: "2026-01-01T00:00:00Z" }),
+                own({ imageId: "img-new00001", imageDeprecated: true, createdTime: "2026-02-01T00:00:00Z" }),
+            ];
+            const backend = new FakeBackend(images);
+            const args = { imageType: "PRIVATE_IMAGE" as const, mostRecent: true };
+            assert.deepEqual((await getImages(args, { backend, settings: SETTINGS })).ids, ["img-old00001"]);
+            const all = await getImages(
+                { ...args, includeDeprecated: true },
+                { backend, settings: SETTINGS },
+            );
+            assert.deepEqual(all.ids, ["img-new00001"]);
+            assert.equal(all.images[0].deprecated, true);
+        });
+    });
+
     it("returns an empty list, not an error, when nothing matches", async () => {
         const result = await getImages(
             { osName: "Windows" },

@@ -16,9 +16,26 @@ describe("lookup arguments", () => {
     it("applies the defaults: NORMAL only, no mostRecent, no other filter", () => {
         assert.deepEqual(parseLookupArgs(undefined), {
             states: ["NORMAL"],
+            includeDeprecated: false,
             mostRecent: false,
             allowUnsafeMostRecent: false,
         });
+    });
+
+    it("family: the image-family format; a family lookup also keeps SYNCING (the source of a running copy)", () => {
+        const c = parseLookupArgs({ family: "web-prod" });
+        assert.equal(c.family, "web-prod");
+        assert.deepEqual(c.states, ["NORMAL", "SYNCING"]);
+        assert.deepEqual(parseLookupArgs({ family: "web", states: ["NORMAL"] }).states, ["NORMAL"]);
+        assert.equal(parseLookupArgs({ includeDeprecated: true }).includeDeprecated, true);
+        for (const family of ["web app", "1web", "", "f".repeat(61)]) {
+            const err = failure({ family });
+            assert.match(err.message, /family must be an image family name: 1 to 60 letters, digits/, family);
+        }
+        assert.match(
+            failure({ includeDeprecated: "yes" }).message,
+            /includeDeprecated must be true or false/,
+        );
     });
 
     it("accepts imageType as shorthand for imageTypes, case-insensitively", () => {
@@ -140,7 +157,7 @@ describe("lookup arguments", () => {
         assert.equal(
             describeCriteria(c),
             'imageTypes PUBLIC_IMAGE; platform containing "Ubuntu"; architecture 64-bit (x86_64 or arm); ' +
-                "nameRegex /^u/; tags team=web; states NORMAL",
+                "nameRegex /^u/; tags team=web; states NORMAL; not deprecated",
         );
     });
 });

@@ -5,6 +5,7 @@ import type { Property, ResourceDeclaration } from "../../../provider/model/prop
 import { customImageDeclaration } from "../../../provider/model/customImage";
 import { imageShareDeclaration } from "../../../provider/model/imageShare";
 import { imageCopyDeclaration } from "../../../provider/model/imageCopy";
+import { imageRetentionDeclaration } from "../../../provider/model/imageRetention";
 
 /**
  * The README's resource tables are the property tables of provider/model, rendered: a property added,
@@ -46,7 +47,12 @@ function readmeSection(kind: string): { table: string; after: string } {
 }
 
 describe("README resource tables", () => {
-    for (const declaration of [customImageDeclaration, imageShareDeclaration, imageCopyDeclaration]) {
+    for (const declaration of [
+        customImageDeclaration,
+        imageShareDeclaration,
+        imageCopyDeclaration,
+        imageRetentionDeclaration,
+    ]) {
         describe(declaration.kind, () => {
             it("the argument table is the declaration's", () => {
                 assert.equal(readmeSection(declaration.kind).table, renderTable(declaration));

@@ -528,6 +528,99 @@ describe("plan/check (end to end with a fake backend)", () => {
         });
     });
 
+    describe("image names are unique per region within the plan", () => {
+        const image = (name: string, imageName: string, region = GZ) => ({
+            __logicalName: name,
+            region,
+            imageName,
+            // An import: no instance to look up in the other regions.
+            source: {
+                import: {
+                    imageUrl: "https://b/x.qcow2",
+                    osType: "CentOS",
+                    osVersion: "7",
+                    architecture: "x86_64",
+                },
+            },
+        });
+
+        it("two new CustomImages of one name in one region: the second fails, naming both", async () => {
+            assert.deepEqual((await planCheckCustomImage({}, image("a", "web"), ctx)).failures, []);
+            const r = await planCheckCustomImage({}, image("b", "web"), ctx);
+            assert.deepEqual(
+                r.failures.map((f) => f.property),
+                ["imageName"],
+            );
+            assert.equal(
+                r.failures[0].reason,
+                'CustomImage "b": imageName "web" in ap-guangzhou is also the name CustomImage "a" gives an image ' +
+                    "there in this plan; image names are unique per account and region, so the second image would be " +
+                    "refused half-way through pulumi up: give one of them another name (an ImageCopy's copies take " +
+                    "its imageName, else its source image's name)",
+            );
+            // Another region, or another name, is fine; checking "a" again replaces its claim.
+            assert.deepEqual((await planCheckCustomImage({}, image("c", "web", SH), ctx)).failures, []);
+            assert.deepEqual((await planCheckCustomImage({}, image("a", "web-2"), ctx)).failures, []);
+            assert.deepEqual((await planCheckCustomImage({}, image("b", "web"), ctx)).failures, []);
+        });
+
+        it("an ImageCopy whose copies' name (the source's) meets a CustomImage in a destination fails, naming both", async () => {
+            const source = makeImage({ imageId: "img-src00009", imageName: "web" });
+            backend.images.push(source);
+            assert.deepEqual((await planCheckCustomImage({}, image("sh-web", "web", SH), ctx)).failures, []);
+            const copy = {
+                __logicalName: "copies",
+                sourceImageId: source.imageId,
+                destinationRegions: ["ap-singapore", SH],
+            };
+            const r = await planCheckImageCopy({}, copy, ctx);
+            assert.match(
+                reasons(r.failures),
+                /^destinationRegions\|ImageCopy "copies": the copies' name "web" in ap-shanghai is also the name CustomImage "sh-web" gives an image there in this plan; .*: set this ImageCopy's imageName to a name that is free there, or rename the other resource's image$/,
+            );
+            // With its own imageName it passes; a CustomImage checked after the copy fails the same way.
+            assert.deepEqual(
+                (await planCheckImageCopy({}, { ...copy, imageName: "web-copy" }, ctx)).failures,
+                [],
+            );
+            const late = await planCheckCustomImage({}, image("sg-web", "web-copy", "ap-singapore"), ctx);
+            assert.match(
+                reasons(late.failures),
+                /CustomImage "sg-web": imageName "web-copy" in ap-singapore is also the name ImageCopy "copies" gives/,
+            );
+        });
+
+        it("an unknown name or source is not judged; an unchanged copy claims nothing", async () => {
+            assert.deepEqual((await planCheckCustomImage({}, image("a", "web", SH), ctx)).failures, []);
+            const unknownSource = {
+                __logicalName: "u",
+                sourceImageId: UNKNOWN,
+                sourceRegion: GZ,
+                destinationRegions: [SH],
+            };
+            assert.deepEqual((await planCheckImageCopy({}, unknownSource, ctx)).failures, []);
+            // A source region that does not exist fails as such; the source is not read there.
+            const nowhere = { ...unknownSource, sourceImageId: "img-src00011", sourceRegion: "ap-atlantis" };
+            assert.match(
+                reasons((await planCheckImageCopy({}, nowhere, ctx)).failures),
+                /^sourceRegion\|.*ap-atlantis/,
+            );
+            assert.ok(
+                !backend.log.some((line) => line.includes("ap-atlantis")),
+                "nothing read in ap-atlantis",
+            );
+            const source = makeImage({ imageId: "img-src00010", imageName: "web" });
+            backend.images.push(source);
+            const old = {
+                __logicalName: "kept",
+                sourceImageId: source.imageId,
+                sourceRegion: GZ,
+                destinationRegions: [SH],
+            };
+            assert.deepEqual((await planCheckImageCopy(old, old, ctx)).failures, []);
+        });
+    });
+
     it("300 resources in 5 regions: the calls grow with regions, not resources", async () => {
         const regions = [GZ, SH, "ap-beijing", "ap-singapore", "ap-tokyo"];
         backend.defaultQuota = 1000;
@@ -557,6 +650,8 @@ describe("plan/check (end to end with a fake backend)", () => {
                     sourceImageId: source.imageId,
                     sourceRegion: region,
                     destinationRegions: [regions[(i + 1) % 5]],
+                    // Names are unique per region: copies of one source to one region need their own.
+                    imageName: `copy-${i}`,
                 },
                 ctx,
             );

@@ -47,7 +47,9 @@ type ReadMethod =
     | "describeImageQuota"
     | "describeRegions"
     | "describeInstances"
-    | "describeSnapshots";
+    | "listInstances"
+    | "describeSnapshots"
+    | "describeImageFromFamily";
 
 /** The fake. Mutate its public fields to set the scene; read `calls` to count what the plan asked. */
 export class FakeBackend implements ImageBackend {
@@ -105,6 +107,14 @@ export class FakeBackend implements ImageBackend {
             () => this.images.filter((i) => this.matches(i, region, filter)).length,
         );
     }
+    describeImageFromFamily(region: string, imageFamily: string): Promise<Image | null> {
+        return this.read("describeImageFromFamily", `${region} ${imageFamily}`, () => {
+            const members = this.images.filter(
+                (i) => i.region === region && i.imageFamily === imageFamily && i.imageDeprecated !== true,
+            );
+            return members.sort((a, b) => b.createdTime.localeCompare(a.createdTime))[0] ?? null;
+        });
+    }
     describeSharePermission(region: string, imageId: string): Promise<SharePermission[]> {
         return this.read("describeSharePermission", `${region} ${imageId}`, () => this.shares[imageId] ?? []);
     }
@@ -118,6 +128,9 @@ export class FakeBackend implements ImageBackend {
         return this.read("describeInstances", `${region} ${instanceIds.join(",")}`, () =>
             (this.instances[region] ?? []).filter((i) => instanceIds.includes(i.instanceId)),
         );
+    }
+    listInstances(region: string): Promise<InstanceInfo[]> {
+        return this.read("listInstances", region, () => this.instances[region] ?? []);
     }
     describeSnapshots(region: string, snapshotIds: string[]): Promise<SnapshotInfo[]> {
         return this.read("describeSnapshots", `${region} ${snapshotIds.join(",")}`, () =>

@@ -60,7 +60,76 @@ describe("plan/ledger: custom images per region", () => {
         assert.ok(ledger.judgeRegion(ci("new"), "region", R, 9, 10));
         ledger.record(cp("shrinks"), { regions: [{ region: R, add: 0, remove: 1 }] });
         assert.equal(ledger.judgeRegion(ci("new"), "region", R, 9, 10), undefined);
-        assert.deepEqual(ledger.regionTotals(R), { added: 2, removed: 1, adders: ['CustomImage "new"'] });
+        assert.deepEqual(ledger.regionTotals(R), {
+            added: 2,
+            removed: 1,
+            adders: ['CustomImage "new"'],
+            removers: ['ImageCopy "shrinks"'],
+        });
+    });
+
+    it("a quota failure names the resources that add and the ImageRetention that deletes, with the numbers", () => {
+        const ledger = new Ledger();
+        const keep: ResourceRef = { kind: "ImageRetention", name: "keep-3" };
+        ledger.record(keep, { regions: [{ region: R, add: 0, remove: 1 }] });
+        ledger.record(ci("web"), { regions: [{ region: R, add: 3, remove: 0 }] });
+        const over = ledger.judgeRegion(ci("web"), "region", R, 9, 10);
+        assert.match(
+            over?.reason ?? "",
+            /would hold 11 custom images but its quota is 10: 9 exist, this plan adds 3 \(CustomImage "web"\) and deletes 1 \(ImageRetention "keep-3"\).*let the ImageRetention keep fewer images/,
+        );
+    });
+
+    it("headroom lines: one per change of a region, with who adds and who deletes", () => {
+        const ledger = new Ledger();
+        const keep: ResourceRef = { kind: "ImageRetention", name: "keep-3" };
+        ledger.record(keep, { regions: [{ region: R, add: 0, remove: 3 }] });
+        assert.equal(
+            ledger.headroomLine(R, 10, 10),
+            `${R}: 7 of 10 custom images after this plan (−3 by ImageRetention "keep-3")`,
+        );
+        assert.equal(ledger.headroomLine(R, 10, 10), undefined, "the same line is not said twice");
+        ledger.record(ci("a"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        ledger.record(ci("b"), { regions: [{ region: R, add: 1, remove: 0 }] });
+        assert.equal(
+            ledger.headroomLine(R, 10, 10),
+            `${R}: 9 of 10 custom images after this plan (+2 by CustomImage "a", CustomImage "b", −3 by ImageRetention "keep-3")`,
+        );
+        ledger.record(ci("c"), { regions: [{ region: R, add: 5, remove: 0 }] });
+        assert.match(ledger.headroomLine(R, 10, 10) ?? "", /14 of 10 .*: over the quota$/);
+    });
+
+    it("knows the images the stack uses, and which of them an earlier retention would touch", () => {
+        const ledger = new Ledger();
+        const keep: ResourceRef = { kind: "ImageRetention", name: "keep-1" };
+        ledger.record(keep, {
+            retention: {
+                region: R,
+                acts: [{ imageId: "img-00000001", markerName: "base" }, { imageId: "img-00000002" }],
+            },
+        });
+        ledger.recordUses(ci("base"), [{ region: R, markerName: "base" }]);
+        ledger.recordUses(cp("copy"), [
+            { region: R, imageId: "img-00000002" },
+            { region: "ap-shanghai", markerName: "copy" },
+        ]);
+        assert.equal(
+            ledger.stackUseOf(R, { imageId: "img-00000009", markerName: "base" }),
+            'CustomImage "base"',
+        );
+        assert.equal(ledger.stackUseOf(R, { imageId: "img-00000002" }), 'ImageCopy "copy"');
+        assert.equal(
+            ledger.stackUseOf("ap-shanghai", { imageId: "img-00000002" }),
+            undefined,
+            "other region",
+        );
+        assert.equal(ledger.stackUseOf(R, { imageId: "img-00000003", markerName: "other" }), undefined);
+        assert.deepEqual(ledger.retentionConflicts([{ region: R, markerName: "base" }]), [
+            `ImageRetention "keep-1" acts on img-00000001 in ${R}`,
+        ]);
+        assert.deepEqual(ledger.retentionConflicts([{ region: "ap-shanghai", imageId: "img-00000002" }]), []);
+        ledger.forget(ci("base"));
+        assert.equal(ledger.stackUseOf(R, { imageId: "img-00000009", markerName: "base" }), undefined);
     });
 
     it("other regions do not count", () => {
@@ -113,5 +182,49 @@ describe("plan/ledger: accounts per shared image", () => {
         ledger.record(sh("o"), share(["1000006", "1000007", "1000008"], { imageId: "img-bbbbbbbb" }));
         assert.equal(ledger.judgeShare(sh("a"), "accountIds", R, "img-aaaaaaaa", [], 2), undefined);
         assert.ok(ledger.judgeShare(sh("o"), "accountIds", R, "img-bbbbbbbb", [], 2));
+    });
+});
+
+describe("plan/ledger: image names per region", () => {
+    const claim = (imageName: string, region = R) => [{ region, imageName }];
+    const fix = "rename one";
+
+    it("the second resource of a name in a region fails, naming every other; other regions and names pass", () => {
+        const ledger = new Ledger();
+        assert.deepEqual(ledger.claimNames(ci("a"), "imageName", claim("web"), "imageName", fix), []);
+        assert.deepEqual(
+            ledger.claimNames(
+                cp("c"),
+                "destinationRegions",
+                claim("web", "ap-shanghai"),
+                "the copies' name",
+                fix,
+            ),
+            [],
+        );
+        assert.deepEqual(ledger.claimNames(ci("b"), "imageName", claim("api"), "imageName", fix), []);
+        const [f, ...rest] = ledger.claimNames(ci("z"), "imageName", claim("web"), "imageName", fix);
+        assert.deepEqual(rest, []);
+        assert.deepEqual(f, {
+            property: "imageName",
+            reason:
+                'CustomImage "z": imageName "web" in ap-guangzhou is also the name CustomImage "a" gives an image ' +
+                "there in this plan; image names are unique per account and region, so the second image would be " +
+                "refused half-way through pulumi up: rename one",
+        });
+    });
+
+    it("claiming again replaces the resource's claims; forget drops them", () => {
+        const ledger = new Ledger();
+        ledger.claimNames(ci("a"), "imageName", claim("web"), "imageName", fix);
+        assert.deepEqual(
+            ledger.claimNames(ci("a"), "imageName", claim("web"), "imageName", fix),
+            [],
+            "itself is no clash",
+        );
+        ledger.claimNames(ci("a"), "imageName", claim("web-2"), "imageName", fix);
+        assert.deepEqual(ledger.claimNames(ci("b"), "imageName", claim("web"), "imageName", fix), []);
+        ledger.forget(ci("b"));
+        assert.deepEqual(ledger.claimNames(ci("c"), "imageName", claim("web"), "imageName", fix), []);
     });
 });

@@ -6,12 +6,14 @@ import type { ResourceKind } from "../../../provider/model/kinds";
 import { customImageDeclaration } from "../../../provider/model/customImage";
 import { imageShareDeclaration } from "../../../provider/model/imageShare";
 import { imageCopyDeclaration } from "../../../provider/model/imageCopy";
+import { imageRetentionDeclaration } from "../../../provider/model/imageRetention";
 import { UNKNOWN } from "../../../provider/plan/unknown";
 
 const DECLARATIONS = {
     CustomImage: customImageDeclaration,
     ImageShare: imageShareDeclaration,
     ImageCopy: imageCopyDeclaration,
+    ImageRetention: imageRetentionDeclaration,
 } as const;
 
 function failuresOf(kind: ResourceKind, input: Record<string, unknown>): CheckFailure[] {
@@ -30,6 +32,8 @@ const image = {
     region: "ap-guangzhou",
     imageName: "web",
     source: { instanceId: "ins-2v3sqe2t" },
+    family: "",
+    deprecated: false,
 };
 const share = {
     __logicalName: "s",
@@ -101,6 +105,8 @@ describe("plan/shape: the check schema of each property table", () => {
                 source: u,
                 tags: u,
                 description: u,
+                family: u,
+                deprecated: u,
             }),
             [],
         );
@@ -135,6 +141,26 @@ describe("plan/shape: the check schema of each property table", () => {
         assert.match(
             reasons("ImageCopy", { ...copy, imageName: "x".repeat(61) }),
             /imageName .* is 61 characters/,
+        );
+    });
+
+    it('family: the image-family format ("" = none), message names resource, property, rule and fix', () => {
+        for (const family of ["", "web", "business-daily-update", "Web_2.x-y", "a".repeat(60)]) {
+            assert.deepEqual(failuresOf("CustomImage", { ...image, family }), [], family);
+        }
+        for (const family of ["web app", "2024-web", "-web", "a".repeat(61), "web/prod", "网站"]) {
+            const f = failuresOf("CustomImage", { ...image, family });
+            assert.equal(f.length, 1, family);
+            assert.equal(f[0].property, "family");
+            assert.match(
+                f[0].reason,
+                /^CustomImage "web": family ".*" is not an image family name; Tencent Cloud refuses other family names \(InvalidImageFamily\): use 1 to 60 letters, digits, '\.', '_' or '-', starting with a letter/,
+                family,
+            );
+        }
+        assert.match(
+            reasons("CustomImage", { ...image, deprecated: "yes" }),
+            /^deprecated\|.*must be a boolean/,
         );
     });
 
@@ -382,13 +408,15 @@ describe("plan/shape: the check schema of each property table", () => {
             region: "x",
             imageName: "n".repeat(61),
             description: "d".repeat(300),
+            family: "bad family",
+            deprecated: false,
             source: { instanceId: "nope" },
             tags: { project: "x" },
             timeoutMinutes: -1,
         });
         assert.deepEqual(
             f.map((x) => x.property),
-            ["region", "imageName", "description", "source", "tags", "timeoutMinutes"],
+            ["region", "imageName", "description", "family", "source", "tags", "timeoutMinutes"],
         );
         assert.ok(f.every((x) => x.reason.startsWith('CustomImage "bad": ')));
     });

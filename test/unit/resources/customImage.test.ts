@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { customImage } from "../../../provider/resources/customImageHandler";
 import { MANAGED_BY_TAG, MANAGED_BY_VALUE, RESOURCE_NAME_TAG } from "../../../provider/markers";
+import { startNewRun } from "../../../provider/processContext";
 import { rejection, REGION, useFakeCloud } from "./harness";
 
 const MARKERS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [RESOURCE_NAME_TAG]: "web" };
@@ -22,6 +23,9 @@ const inputs = {
     description: "web servers",
     source: { instanceId: "ins-a1b2c3d4", forcePoweroff: true },
     tags: { team: "web" },
+    // As the check fills them in.
+    family: "",
+    deprecated: false,
 };
 
 describe("CustomImage provider", () => {
@@ -111,6 +115,34 @@ describe("CustomImage provider", () => {
                 ),
                 "looked up by the resource's marker tag",
             );
+        });
+
+        it("joins the family at creation (ImageFamily on CreateImage), and deprecates once NORMAL", async () => {
+            const result = await customImage.create({ ...inputs, family: "web", deprecated: true });
+            const [call] = h.cloud.callsOf("CreateImage");
+            assert.equal(call.body.ImageFamily, "web");
+            const [modify] = h.cloud.callsOf("ModifyImageAttribute");
+            assert.deepEqual(modify.body, { ImageId: result.id, ImageDeprecated: true });
+            const image = h.cloud.images.get(result.id)!;
+            assert.deepEqual([image.Family, image.Deprecated], ["web", true]);
+            const outs = result.outs as Record<string, unknown>;
+            assert.deepEqual([outs.family, outs.deprecated], ["web", true]);
+        });
+
+        it("keeps a NORMAL image it could not deprecate in the state, not deprecated, saying to run up again", async () => {
+            h.cloud.failNext("ModifyImageAttribute", "FailedOperation");
+            const error = await rejection(customImage.create({ ...inputs, deprecated: true }));
+            assert.match(error.message, /is NORMAL but could not be marked deprecated/);
+            assert.match(error.message, /run `pulumi up` again to mark it deprecated/);
+            assert.match(String(error.id), /^img-/);
+            const props = error.properties as Record<string, unknown>;
+            assert.deepEqual([props.imageState, props.deprecated], ["NORMAL", false]);
+        });
+
+        it("sends no ImageFamily and no ModifyImageAttribute for no family and not deprecated", async () => {
+            await customImage.create({ ...inputs, family: "", deprecated: false });
+            assert.equal("ImageFamily" in h.cloud.callsOf("CreateImage")[0].body, false);
+            assert.equal(h.cloud.callsOf("ModifyImageAttribute").length, 0);
         });
 
         it("refuses to take over an image of the same name it did not make", async () => {
@@ -238,6 +270,20 @@ describe("CustomImage provider", () => {
             assert.deepEqual(result.inputs?.tags, { team: "web", extra: "1" });
         });
 
+        it("shows a family or deprecation changed outside Pulumi", async () => {
+            const { id, outs } = await customImage.create({ ...inputs, family: "web", deprecated: false });
+            const image = h.cloud.images.get(id)!;
+            const same = await customImage.read(id, outs as Record<string, unknown>);
+            assert.deepEqual([same.inputs?.family, same.inputs?.deprecated], ["web", false]);
+            image.Family = "";
+            image.Deprecated = true;
+            // The next refresh is another engine run (a refresh reads each region once per run).
+            startNewRun();
+            const result = await customImage.read(id, outs as Record<string, unknown>);
+            assert.deepEqual([result.inputs?.family, result.inputs?.deprecated], ["", true]);
+            assert.deepEqual([result.props?.family, result.props?.deprecated], ["", true]);
+        });
+
         it("reports an image deleted outside Pulumi as gone at once", async () => {
             const { id, outs } = await created();
             h.cloud.images.delete(id);
@@ -285,6 +331,31 @@ describe("CustomImage provider", () => {
             assert.deepEqual(h.cloud.images.get(id)!.Tags, { team: "api", env: "prod", ...MARKERS });
             assert.equal((result.outs as Record<string, unknown>).imageName, "web-2026-12");
             assert.equal((result.outs as Record<string, unknown>).imageId, id);
+        });
+
+        it("moves the image into another family, out of it, and (un)deprecates it in place", async () => {
+            const { id, outs } = await customImage.create({ ...inputs, family: "web" });
+            const moved = await customImage.update(id, outs as Record<string, unknown>, {
+                ...inputs,
+                family: "api",
+                deprecated: true,
+            });
+            const out = await customImage.update(id, moved.outs as Record<string, unknown>, {
+                ...inputs,
+                family: "",
+                deprecated: false,
+            });
+            assert.deepEqual(
+                h.cloud.callsOf("ModifyImageAttribute").map((c) => c.body),
+                [
+                    { ImageId: id, ImageFamily: "api", ImageDeprecated: true },
+                    { ImageId: id, ImageFamily: "", ImageDeprecated: false },
+                ],
+            );
+            const image = h.cloud.images.get(id)!;
+            assert.deepEqual([image.Family, image.Deprecated], ["", false]);
+            const outsAfter = out.outs as Record<string, unknown>;
+            assert.deepEqual([outsAfter.family, outsAfter.deprecated], ["", false]);
         });
 
         it("sends nothing when only stored settings changed", async () => {

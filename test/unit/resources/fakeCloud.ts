@@ -30,6 +30,9 @@ export interface FakeImage {
     SyncPercent: number | null;
     Tags: Record<string, string>;
     Snapshots: string[];
+    /** ImageFamily ("" = none) and ImageDeprecated, shown by DescribeImages only when set. */
+    Family?: string;
+    Deprecated?: boolean;
     /** Stages still to go, one per poll. */
     plan: Stage[];
 }
@@ -192,6 +195,8 @@ export class FakeCloud {
                 DiskSize: 50,
             })),
             Tags: Object.entries(image.Tags).map(([Key, Value]) => ({ Key, Value })),
+            ...(image.Family ? { ImageFamily: image.Family } : {}),
+            ...(image.Deprecated ? { ImageDeprecated: true } : {}),
         };
     }
 
@@ -254,6 +259,7 @@ export class FakeCloud {
                 const first = action === "CreateImage" ? "CREATING" : "IMPORTING";
                 const image = this.newImage(region, body.ImageName as string, first, this.createPlan, tags);
                 image.ImageDescription = (body.ImageDescription as string | undefined) ?? "";
+                image.Family = body.ImageFamily as string | undefined;
                 if (action === "ImportImage" && this.importReplyNamesNoImage) return {};
                 return { ImageId: image.ImageId };
             }
@@ -272,6 +278,17 @@ export class FakeCloud {
                 const image = this.image(region, body.ImageId as string);
                 if (typeof body.ImageName === "string") image.ImageName = body.ImageName;
                 if (typeof body.ImageDescription === "string") image.ImageDescription = body.ImageDescription;
+                if (body.ImageFamily !== undefined || body.ImageDeprecated !== undefined) {
+                    // As the service: only a NORMAL image's attributes change.
+                    if (image.ImageState !== "NORMAL") {
+                        throw new ApiError(
+                            "InvalidImageId.IncorrectState",
+                            `${image.ImageId} is ${image.ImageState}`,
+                        );
+                    }
+                    if (typeof body.ImageFamily === "string") image.Family = body.ImageFamily;
+                    if (typeof body.ImageDeprecated === "boolean") image.Deprecated = body.ImageDeprecated;
+                }
                 return {};
             }
             case "GetCallerIdentity":

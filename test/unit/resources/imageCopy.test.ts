@@ -238,6 +238,56 @@ describe("ImageCopy provider", () => {
         });
     });
 
+    describe("family", () => {
+        it("every copy joins the source's family once NORMAL, in its own region", async () => {
+            h.cloud.images.get(sourceId)!.Family = "web";
+            await imageCopy.create(inputs);
+            for (const region of [SH, SG]) assert.equal(copyIn(region)[0].Family, "web");
+            assert.deepEqual(
+                h.cloud
+                    .callsOf("ModifyImageAttribute")
+                    .map((c) => [c.region, c.body.ImageFamily])
+                    .sort(),
+                [
+                    [SH, "web"],
+                    [SG, "web"],
+                ],
+            );
+        });
+
+        it("a source in no family: no ModifyImageAttribute, the copies stay in none", async () => {
+            await imageCopy.create(inputs);
+            assert.equal(h.cloud.callsOf("ModifyImageAttribute").length, 0);
+            for (const region of [SH, SG]) assert.equal(copyIn(region)[0].Family, undefined);
+        });
+
+        it("an update brings the copies to the source's family, added copies too; no call for one already in it", async () => {
+            const { id, outs } = await imageCopy.create(inputs);
+            h.cloud.images.get(sourceId)!.Family = "api";
+            copyIn(SG)[0].Family = "api";
+            await imageCopy.update(id, outs as Record<string, unknown>, {
+                ...inputs,
+                destinationRegions: [SH, SG, BJ],
+            });
+            for (const region of [SH, SG, BJ]) assert.equal(copyIn(region)[0].Family, "api");
+            assert.deepEqual(
+                h.cloud
+                    .callsOf("ModifyImageAttribute")
+                    .map((c) => c.region)
+                    .sort(),
+                [BJ, SH],
+            );
+        });
+
+        it("a copy that cannot join the family fails the create, keeping the copies", async () => {
+            h.cloud.images.get(sourceId)!.Family = "web";
+            h.cloud.failNext("ModifyImageAttribute", "FailedOperation");
+            const error = await rejection(imageCopy.create(inputs));
+            assert.match(error.message, /could not join the family "web" \(/);
+            assert.deepEqual(Object.keys((error.properties as { images: object }).images).sort(), [SH, SG]);
+        });
+    });
+
     describe("delete", () => {
         it("deletes every copy and waits until they are gone", async () => {
             const { id, outs } = await imageCopy.create(inputs);

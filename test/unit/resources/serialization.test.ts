@@ -8,7 +8,7 @@ import * as handlers from "../../../provider/resources/handlers";
  * no settings, clients or credentials.
  */
 describe("serialized provider", () => {
-    const keys: HandlerKey[] = ["customImage", "imageShare", "imageCopy"];
+    const keys: HandlerKey[] = ["customImage", "imageShare", "imageCopy", "imageRetention"];
     const METHODS = ["configure", "check", "diff", "create", "read", "update", "delete"];
 
     for (const key of keys) {
@@ -48,17 +48,23 @@ describe("serialized provider", () => {
                 assert.equal(typeof (handlers as Record<string, unknown>)[key], "object");
                 assert.equal(
                     (handlers[key] as { kind: string }).kind,
-                    { customImage: "CustomImage", imageShare: "ImageShare", imageCopy: "ImageCopy" }[key],
+                    {
+                        customImage: "CustomImage",
+                        imageShare: "ImageShare",
+                        imageCopy: "ImageCopy",
+                        imageRetention: "ImageRetention",
+                    }[key],
                 );
             });
         });
     }
 
-    it("the handlers module exposes configure and the three resources only", () => {
+    it("the handlers module exposes configure and the four resources only", () => {
         assert.deepEqual(Object.keys(handlers).sort(), [
             "configure",
             "customImage",
             "imageCopy",
+            "imageRetention",
             "imageShare",
         ]);
     });

@@ -1,0 +1,147 @@
+import assert from "node:assert/strict";
+import type { Image } from "../../../provider/backend/types";
+import {
+    actions,
+    planLines,
+    planRetention,
+    type RetentionFacts,
+    type RetentionPolicy,
+} from "../../../provider/plan/retentionPlan";
+
+const DAY = 24 * 60 * 60 * 1000;
+const NOW = Date.parse("2026-12-04T00:00:00Z");
+
+/** Image n of family web, n days old (so a higher n is older). */
+function image(n: number, over: Partial<Image> = {}): Image {
+    return {
+        imageId: `img-0000000${n}`,
+        region: "ap-guangzhou",
+        imageName: `web-${n}`,
+        imageDescription: "",
+        imageType: "PRIVATE_IMAGE",
+        imageState: "NORMAL",
+        osName: "",
+        platform: "",
+        architecture: "x86_64",
+        imageSizeGb: 50,
+        createdTime: new Date(NOW - n * DAY).toISOString().replace(/\.000Z$/, "Z"),
+        imageCreator: "100000000001",
+        imageSource: "CREATE_IMAGE",
+        syncPercent: null,
+        snapshots: [],
+        tags: {},
+        imageFamily: "web",
+        ...over,
+    };
+}
+
+const facts = (over: Partial<RetentionFacts> = {}): RetentionFacts => ({
+    now: NOW,
+    inUse: new Map(),
+    sharedWith: new Map(),
+    stackUse: () => undefined,
+    ...over,
+});
+const policy = (over: Partial<RetentionPolicy> = {}): RetentionPolicy => ({
+    family: "web",
+    keepLatest: 2,
+    action: "delete",
+    ...over,
+});
+const decisions = (entries: { imageId: string; decision: string }[]) =>
+    entries.map((e) => `${e.imageId}:${e.decision}`);
+
+describe("plan/retentionPlan", () => {
+    const five = [3, 1, 5, 2, 4].map((n) => image(n));
+
+    it("keeps the newest keepLatest of the family and deletes the rest, newest first", () => {
+        const entries = planRetention(five, policy(), facts());
+        assert.deepEqual(decisions(entries), [
+            "img-00000001:keep",
+            "img-00000002:keep",
+            "img-00000003:delete",
+            "img-00000004:delete",
+            "img-00000005:delete",
+        ]);
+        assert.match(
+            planLines(entries)[0],
+            /^keep img-00000001 'web-1' \(created 2026-12-03T00:00:00Z\): one of the newest 2$/,
+        );
+        assert.match(planLines(entries)[2], /^delete img-00000003 'web-3' .*: older than the newest 2$/);
+    });
+
+    it("selects by family, name prefix and tags together, and only the account's own images", () => {
+        const images = [
+            image(1),
+            image(2, { imageFamily: "db" }),
+            image(3, { imageName: "api-3" }),
+            image(4, { tags: { team: "a" } }),
+            image(5, { imageType: "SHARED_IMAGE", tags: { team: "a" } }),
+        ];
+        const entries = planRetention(
+            images,
+            policy({ namePrefix: "web-", tags: { team: "a" }, keepLatest: 1 }),
+            facts(),
+        );
+        assert.deepEqual(decisions(entries), ["img-00000004:keep"]);
+    });
+
+    it("keepDays also keeps the young ones", () => {
+        const entries = planRetention(five, policy({ keepLatest: 1, keepDays: 3 }), facts());
+        assert.deepEqual(decisions(actions(entries)), [
+            "img-00000003:delete",
+            "img-00000004:delete",
+            "img-00000005:delete",
+        ]);
+        assert.match(planLines(entries)[1], /younger than 3 days/);
+    });
+
+    it("never touches the stack's images, protected ones, ones in use, shared or busy ones", () => {
+        const images = [
+            image(1),
+            image(2, { tags: { keep: "yes" } }),
+            image(3),
+            image(4),
+            image(5, { imageState: "SYNCING" }),
+            image(6),
+        ];
+        const entries = planRetention(
+            images,
+            policy({ keepLatest: 1, protectTags: { keep: "yes" } }),
+            facts({
+                inUse: new Map([["img-00000003", ["ins-aaaaaaaa"]]]),
+                sharedWith: new Map([["img-00000004", ["100000000002"]]]),
+                stackUse: (i) => (i.imageId === "img-00000006" ? 'CustomImage "base"' : undefined),
+            }),
+        );
+        assert.deepEqual(decisions(actions(entries)), []);
+        const lines = planLines(entries).join("\n");
+        assert.match(lines, /img-00000002.*protect tag keep=yes/);
+        assert.match(lines, /img-00000003.*instance ins-aaaaaaaa runs it/);
+        assert.match(lines, /img-00000004.*shared with 100000000002 \(set unshareBeforeDelete/);
+        assert.match(lines, /img-00000005.*is SYNCING/);
+        assert.match(lines, /img-00000006.*CustomImage "base" of this stack/);
+    });
+
+    it("unshareBeforeDelete deletes a shared image after cancelling its shares", () => {
+        const entries = planRetention(
+            [image(1), image(2)],
+            policy({ keepLatest: 1, unshareBeforeDelete: true }),
+            facts({ sharedWith: new Map([["img-00000002", ["100000000002"]]]) }),
+        );
+        assert.deepEqual(
+            actions(entries).map((e) => e.unshare),
+            [["100000000002"]],
+        );
+    });
+
+    it("deprecate acts on NORMAL images that are not deprecated yet", () => {
+        const images = [image(1), image(2), image(3, { imageDeprecated: true })];
+        const entries = planRetention(images, policy({ keepLatest: 1, action: "deprecate" }), facts());
+        assert.deepEqual(decisions(entries), [
+            "img-00000001:keep",
+            "img-00000002:deprecate",
+            "img-00000003:keep",
+        ]);
+    });
+});
