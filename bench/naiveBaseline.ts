@@ -1,7 +1,7 @@
 /**
  * The naive baseline of the benchmarks: the provider working the way a straightforward provider
  * would, so that `npm run bench` can measure what the batching and caching save. It is not in the
- * package: bench/naivePreload.ts sets it, through the process context's overrides, in the provider
+ * package: bench/providerPreload.ts sets it, through the process context's overrides, in the provider
  * process of the naive runs.
  *
  * - every wait polls its own image alone (a fresh ImageWaiter per wait: one DescribeImages per image

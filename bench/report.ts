@@ -16,8 +16,12 @@ export interface BenchReport {
         imageQuota: number;
         /** Wall time of an up of a program with no resources: the engine's fixed cost per operation. */
         engineFloorMs: number | undefined;
+        /** The waiter's poll delays were divided by this (absent in runs before issue 15: 1). */
+        pollScale?: number;
     };
     results: ScenarioResult[];
+    /** The engine parallelism sweep: one scenario at several --parallel values (absent before issue 15). */
+    sweep?: ScenarioResult[];
 }
 
 const PHASE_LABEL: Record<Phase, string> = {
@@ -48,11 +52,82 @@ function totalThrottled(r: ScenarioResult): number {
     return PHASES.reduce((n, p) => n + (r.phases[p]?.calls.throttled ?? 0), 0);
 }
 
-function peakMemory(r: ScenarioResult): string {
+function peakMiB(r: ScenarioResult): number | undefined {
     const peaks = PHASES.map((p) => r.phases[p]?.memory.peakRssMiB).filter(
         (v): v is number => v !== undefined,
     );
-    return peaks.length ? Math.max(...peaks).toFixed(0) : "–";
+    return peaks.length ? Math.max(...peaks) : undefined;
+}
+
+function peakMemory(r: ScenarioResult): string {
+    return peakMiB(r)?.toFixed(0) ?? "–";
+}
+
+/** The growth of the provider's peak RSS from `small` to `large`, per 100 resources. */
+function memoryRow(label: string, small: ScenarioResult, large: ScenarioResult): (string | number)[] {
+    const per100 = ((peakMiB(large)! - peakMiB(small)!) / (large.resources - small.resources)) * 100;
+    return [
+        label,
+        `${small.id} → ${large.id}`,
+        `${peakMemory(small)} → ${peakMemory(large)}`,
+        per100.toFixed(1),
+    ];
+}
+
+/**
+ * What 100 more resources cost the provider process: the growth of the peak RSS from the smallest
+ * to the largest scenario, per 100 resources (the fixed cost of the process, the Node.js runtime and
+ * the Pulumi SDK, cancels out), over the same regions where the run has two sizes, and over all.
+ */
+function memoryTable(results: ScenarioResult[]): string {
+    const measured = results
+        .filter((r) => peakMiB(r) !== undefined)
+        .sort((a, b) => a.resources - b.resources || a.regions - b.regions);
+    const rows: (string | number)[][] = [];
+    for (const regions of [...new Set(measured.map((r) => r.regions))].sort((a, b) => a - b)) {
+        const same = measured.filter((r) => r.regions === regions);
+        const [small, large] = [same[0], same[same.length - 1]];
+        if (large.resources > small.resources) rows.push(memoryRow(`${regions}`, small, large));
+    }
+    const [small, large] = [measured[0], measured[measured.length - 1]];
+    if (measured.length > 1 && large.resources > small.resources) rows.push(memoryRow("all", small, large));
+    if (rows.length === 0) return "(needs scenarios of two sizes)";
+    return table(["Regions", "Scenarios", "Provider peak RSS MiB", "MiB per 100 resources"], rows);
+}
+
+function sweepTable(sweep: ScenarioResult[]): string {
+    return table(
+        [
+            "Scenario",
+            "--parallel",
+            "up s",
+            "Ideal up s at P",
+            "up ÷ ideal (chain / at P)",
+            "up calls",
+            "Throttled",
+            "Refused (other errors)",
+            "Provider peak RSS MiB",
+            "OK",
+        ],
+        sweep.map((r) => {
+            const up = r.phases.up;
+            const refused = Object.values(up?.calls.errors ?? {}).reduce((a, b) => a + b, 0);
+            return [
+                r.id,
+                r.ideal.parallel,
+                s(up?.wallMs),
+                s(r.ideal.boundAtParallelMs),
+                r.upOverIdeal
+                    ? `${r.upOverIdeal.chain.toFixed(1)} / ${r.upOverIdeal.boundAtParallel.toFixed(1)}`
+                    : "–",
+                up?.calls.total ?? "–",
+                totalThrottled(r),
+                refused,
+                peakMemory(r),
+                r.ok ? "yes" : "**no**",
+            ];
+        }),
+    );
 }
 
 function mainTable(results: ScenarioResult[]): string {
@@ -192,6 +267,8 @@ export function markdownReport(report: BenchReport): string {
     const batched = of(results, "batched");
     const naive = of(results, "naive");
     const date = report.startedAt.slice(0, 16).replace("T", " ");
+    const pollScale = settings.pollScale ?? 1;
+    const sweep = report.sweep ?? [];
     return `# Benchmarks
 
 Made by \`${report.command}\` on ${date} UTC; the run took ${(report.durationMs / 60000).toFixed(1)} min.
@@ -202,7 +279,13 @@ Figures only: nothing passes or fails on time.
 \`npm pack\` (the e2e harness), against the emulator with the ${settings.rateLimits} and backend latencies scaled down from minutes to seconds: image creation
 ${s(d.createMs)} s, import ${s(d.importMs)} s, copy ${s(d.copyMs)} s. Each scenario starts from a fresh
 emulator state (image quota ${settings.imageQuota} per region) and runs a preview of the new stack,
-up, a preview with nothing to do, refresh and destroy. The engine runs ${settings.parallel} resource
+up, a preview with nothing to do, refresh and destroy. ${
+        pollScale === 1
+            ? "The waiter polls at its shipped delays (2 s first, growing to 15 s)."
+            : `The waiter's poll delays are scaled down by the same factor as the latencies (÷ ${pollScale}: ` +
+              `${Math.round(2000 / pollScale)} ms first, growing to ${Math.round(15000 / pollScale)} ms), so polling keeps the pace it has ` +
+              "against the real service (bench/providerPreload.ts sets them in the provider process; the package is unchanged)."
+    } The engine runs ${settings.parallel} resource
 operations at once (${settings.parallelSource}). One engine operation with no resources costs
 ${s(settings.engineFloorMs)} s here (an up of an empty program): part of every figure below.
 
@@ -227,6 +310,14 @@ removed everything.
 ## Preview, up, refresh and destroy (the provider as shipped)
 
 ${mainTable(batched)}
+
+## Memory of the provider process
+
+${memoryTable(batched)}
+
+## Engine parallelism
+
+${sweep.length > 0 ? sweepTable(sweep) : "(no sweep in this run: `--sweep 8,32,64`)"}
 
 ## API calls per phase
 

@@ -7,6 +7,7 @@
  *   npm run bench                               the 3×3 matrix and the baseline (see --help)
  *   npm run bench -- --quick                    10x1 and 100x5, baseline for both
  *   npm run bench -- --scenarios 10x1,100x5 --baseline none
+ *   npm run bench -- --scenarios 100x5 --baseline none --sweep 8,32,64 --sweep-scenario 100x5
  */
 import * as fs from "node:fs";
 import * as os from "node:os";
@@ -23,12 +24,23 @@ import { Durations, MATRIX, parseScenarios, Scenario } from "./scenarios";
  */
 export const DEFAULT_BASELINE = "10x1,100x5";
 const QUICK = "10x1,100x5";
+/** The engine parallelism sweep of the default run, and its scenario. */
+export const DEFAULT_SWEEP = "8,32,64";
+export const DEFAULT_SWEEP_SCENARIO = "300x18";
+/**
+ * The factor the backend latencies are scaled down by (real minutes become seconds), and so the
+ * waiter's poll delays too: polling keeps the pace relative to the latencies it has for real.
+ */
+export const DEFAULT_POLL_SCALE = 60;
 
 interface Options {
     scenarios: Scenario[];
     baseline: Scenario[];
     durations: Durations;
     parallel: number | undefined;
+    pollScale: number;
+    sweep: number[];
+    sweepScenario: Scenario;
     writeDocs: boolean;
     outDir: string;
     render: string | undefined;
@@ -41,6 +53,9 @@ const HELP = `Usage: npm run bench -- [options]
   --baseline <list|all|none>  scenarios also run in the naive mode (default: ${DEFAULT_BASELINE}; all = every scenario run)
   --parallel <n>          the engine's --parallel (default: the engine's own default, 4 × CPUs)
   --create-ms <n> --copy-ms <n> --import-ms <n>   backend latencies (default 2000, 3000, 4000)
+  --poll-scale <n>        the waiter's poll delays divided by n (default ${DEFAULT_POLL_SCALE}, the latencies' scale; 1 = as shipped)
+  --sweep <list|none>     engine parallelism sweep, e.g. 8,32,64 (default: ${DEFAULT_SWEEP} for the full default run, else none)
+  --sweep-scenario <id>   the scenario of the sweep (default ${DEFAULT_SWEEP_SCENARIO})
   --write-docs / --no-docs  write docs/benchmarks.md (default: only for the full default matrix)
   --out <dir>             results folder (default bench/results)
   --render <file.json>    no run: rebuild latest.md (and docs/benchmarks.md with --write-docs) from a saved result`;
@@ -69,6 +84,9 @@ function parseArgs(argv: string[]): Options {
         "create-ms",
         "copy-ms",
         "import-ms",
+        "poll-scale",
+        "sweep",
+        "sweep-scenario",
     ];
     for (const key of args.keys()) {
         if (![...known, "write-docs", "no-docs", "out"].includes(key))
@@ -94,6 +112,17 @@ function parseArgs(argv: string[]): Options {
         baselineText === "all" ? scenarios : baselineText === "none" ? [] : parseScenarios(baselineText);
     const parallel = text("parallel") !== undefined ? num("parallel", 0) : undefined;
     const full = !list && !quick && !args.has("render");
+    const sweepText = text("sweep") ?? (full ? DEFAULT_SWEEP : "none");
+    const sweep =
+        sweepText === "none"
+            ? []
+            : sweepText.split(",").map((v) => {
+                  const n = Number(v.trim());
+                  if (!Number.isInteger(n) || n < 1) throw new Error(`--sweep: "${v}" is not a parallelism`);
+                  return n;
+              });
+    const pollScale = num("poll-scale", DEFAULT_POLL_SCALE);
+    if (pollScale < 1) throw new Error("--poll-scale must be 1 or more");
     return {
         scenarios,
         baseline,
@@ -103,6 +132,9 @@ function parseArgs(argv: string[]): Options {
             importMs: num("import-ms", 4000),
         },
         parallel,
+        pollScale,
+        sweep,
+        sweepScenario: parseScenarios(text("sweep-scenario") ?? DEFAULT_SWEEP_SCENARIO)[0],
         writeDocs: args.has("no-docs") ? false : args.has("write-docs") || full,
         outDir: path.resolve(REPO_ROOT, text("out") ?? "bench/results"),
         render: text("render"),
@@ -127,7 +159,11 @@ async function main(): Promise<void> {
     const parallel = options.parallel ?? os.cpus().length * 4;
     log(
         `scenarios ${options.scenarios.map((s) => s.id).join(", ")}; baseline ${options.baseline.map((s) => s.id).join(", ") || "none"}; ` +
-            `--parallel ${parallel}${options.parallel === undefined ? " (engine default)" : ""}`,
+            `--parallel ${parallel}${options.parallel === undefined ? " (engine default)" : ""}; ` +
+            `poll delays ÷ ${options.pollScale}` +
+            (options.sweep.length
+                ? `; sweep ${options.sweepScenario.id} at --parallel ${options.sweep.join(", ")}`
+                : ""),
     );
     // The image quota fits 300 resources in one region (and their copies in another).
     const sandbox = await createImagesSandbox("bench", {
@@ -150,6 +186,7 @@ async function main(): Promise<void> {
             durations: options.durations,
             parallel,
             explicitParallel: options.parallel !== undefined,
+            pollScale: options.pollScale,
             log,
         };
         const baselineIds = new Set(options.baseline.map((s) => s.id));
@@ -160,6 +197,21 @@ async function main(): Promise<void> {
         for (const s of options.baseline) {
             if (!options.scenarios.some((x) => x.id === s.id))
                 results.push(await runScenario(setup, s, "naive"));
+        }
+        // The sweep: the same scenario at each parallelism (a main run at the same one is reused).
+        const sweep: ScenarioResult[] = [];
+        for (const p of options.sweep) {
+            const same = results.find(
+                (r) => r.mode === "batched" && r.id === options.sweepScenario.id && r.ideal.parallel === p,
+            );
+            sweep.push(
+                same ??
+                    (await runScenario(
+                        { ...setup, parallel: p, explicitParallel: true },
+                        options.sweepScenario,
+                        "batched",
+                    )),
+            );
         }
 
         const report: BenchReport = {
@@ -181,8 +233,10 @@ async function main(): Promise<void> {
                 parallelSource: options.parallel === undefined ? "engine default (4 × CPUs)" : "--parallel",
                 imageQuota: 1000,
                 engineFloorMs,
+                pollScale: options.pollScale,
             },
             results,
+            sweep,
         };
         writeOutputs(report, options);
     } finally {

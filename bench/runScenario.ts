@@ -6,13 +6,13 @@
 import type { OpMap } from "@pulumi/pulumi/automation";
 import type { ImagesPackage, ImagesSandbox } from "../test/e2e/harness/imagesSandbox";
 import * as path from "node:path";
-import { BENCH_PACKAGE_ENV } from "./naivePreload";
+import { BENCH_NAIVE_ENV, BENCH_PACKAGE_ENV, BENCH_POLL_SCALE_ENV } from "./providerPreload";
 import { CallSummary, summarizeCalls } from "./calls";
 import { MemoryReport, ProviderMemorySampler } from "./memory";
 import { programOf } from "./program";
 import { Durations, Ideal, idealOf, Scenario, shapeOf, shapeSummary } from "./scenarios";
 
-/** `batched`: the provider as shipped; `naive`: the baseline (./naiveBaseline.ts, set by ./naivePreload.ts). */
+/** `batched`: the provider as shipped; `naive`: the baseline (./naiveBaseline.ts, set by ./providerPreload.ts). */
 export type Mode = "batched" | "naive";
 
 /** The phases, in the order they run. */
@@ -54,6 +54,8 @@ export interface BenchSetup {
     parallel: number;
     /** Pass --parallel explicitly (false: leave the engine's default). */
     explicitParallel: boolean;
+    /** The waiter's poll delays are divided by this (the factor the latencies are scaled down by). */
+    pollScale: number;
     log: (line: string) => void;
 }
 
@@ -63,20 +65,34 @@ function message(error: unknown): string {
 }
 
 /**
- * The provider environment of a naive run: NODE_OPTIONS preloads ./naivePreload.ts (through tsx, as
- * the benchmarks run from source), which switches the installed package's provider to the baseline.
+ * The provider environment of a run: NODE_OPTIONS preloads ./providerPreload.ts (through tsx, as the
+ * benchmarks run from source), which scales the installed package's poll delays and, for a naive
+ * run, switches its provider to the baseline. (The tsx loader adds some MiB to the provider process.)
  */
-function naiveEnv(sandbox: ImagesSandbox): Record<string, string> {
+function benchEnv(setup: BenchSetup, mode: Mode): Record<string, string> {
+    // The engine harness also copies these into this process's environment, where they outlive the
+    // run: every key is set each time, so no run inherits the previous run's mode.
+    if (mode === "batched" && setup.pollScale === 1) {
+        // No preload: the provider process is exactly the shipped one (its memory too).
+        return {
+            NODE_OPTIONS: "",
+            [BENCH_PACKAGE_ENV]: "",
+            [BENCH_POLL_SCALE_ENV]: "",
+            [BENCH_NAIVE_ENV]: "",
+        };
+    }
     const repo = path.resolve(__dirname, "..");
     const tsx = path.join(repo, "node_modules", "tsx", "dist", "cjs", "index.cjs");
-    const preload = path.join(repo, "bench", "naivePreload.ts");
+    const preload = path.join(repo, "bench", "providerPreload.ts");
     return {
         NODE_OPTIONS: `--require ${tsx} --require ${preload}`,
         [BENCH_PACKAGE_ENV]: path.join(
-            sandbox.engine.projectDir,
+            setup.sandbox.engine.projectDir,
             "node_modules",
             "pulumi-tencentcloud-images",
         ),
+        [BENCH_POLL_SCALE_ENV]: String(setup.pollScale),
+        [BENCH_NAIVE_ENV]: mode === "naive" ? "1" : "",
     };
 }
 
@@ -105,7 +121,7 @@ export async function runScenario(setup: BenchSetup, s: Scenario, mode: Mode): P
     const stack = await sandbox.engine.stack(
         stackName,
         async (req) => program(req("pulumi-tencentcloud-images") as ImagesPackage),
-        { ...sandbox.providerEnv, ...(mode === "naive" ? naiveEnv(sandbox) : {}) },
+        { ...sandbox.providerEnv, ...benchEnv(setup, mode) },
     );
     const opts = setup.explicitParallel ? { parallel: setup.parallel } : {};
     const marker = `TENCENTCLOUD_IMAGES_ENDPOINT=${sandbox.providerEnv.TENCENTCLOUD_IMAGES_ENDPOINT}`;

@@ -1,7 +1,8 @@
 /**
  * The one per-process context of the provider: the settings (resolved at each call), and, built once
- * per settings key, the image backend (over the process's one rate limiter, ../backend/index.ts), the waiter that batches
- * polls, and the live facts and ledger of the plan checks. Test and benchmark replacements go
+ * per settings key, the image backend (over the process's one rate limiter, ../backend/index.ts), the
+ * coalesced reads by ID that every read and poll goes through, the waiter that batches polls, the
+ * per-image turns of the calls a busy image refuses, and the live facts and ledger of the plan checks. Test and benchmark replacements go
  * through {@link setProcessOverrides}, nowhere else.
  *
  * Nothing here is captured by the serialized provider (`__provider`): the provider's methods only
@@ -16,6 +17,8 @@ import { ProviderSettings, resolveSettings, settingSource } from "./config";
 import { createImageBackend, CreateImageBackendOptions } from "./backend";
 import { callerKeyOf } from "./backend/client";
 import { ImageWaiter, ImageWaiterOptions } from "./backend/waiter";
+import { BatchedImageReads } from "./backend/imageReads";
+import { ImageTurns } from "./backend/imageTurns";
 import type { ImageBackend } from "./backend/types";
 import { LiveFacts } from "./plan/liveFacts";
 import { Ledger } from "./plan/ledger";
@@ -52,7 +55,9 @@ export interface ProcessOverrides {
 /** What is built once per settings key. */
 interface Built {
     backend: ImageBackend;
+    reads: BatchedImageReads;
     waiter: Waiter;
+    turns: ImageTurns;
     facts: LiveFacts;
     ledger: Ledger;
 }
@@ -78,7 +83,11 @@ function state(): ProcessState {
 export interface ProcessContext {
     readonly settings: ProviderSettings;
     readonly backend: ImageBackend;
+    /** Reads of images by ID as they are now, one DescribeImages per region per turn of the event loop. */
+    readonly reads: BatchedImageReads;
     readonly waiter: Waiter;
+    /** One at a time per image: the calls that a busy image refuses (share, copy, rename). */
+    readonly turns: ImageTurns;
     /** The live facts of this engine run (cached across checks). */
     readonly facts: LiveFacts;
     /** The stack-wide ledger of this engine run. */
@@ -116,10 +125,18 @@ function build(current: ProcessState, settings: ProviderSettings): Built {
     const { overrides } = current;
     const backend = overrides.backend ?? createImageBackend(settings, overrides.backendOptions);
     const waiterOptions = overrides.waiterOptions ?? {};
+    const reads = new BatchedImageReads(backend);
     const waiter = overrides.waiter
         ? overrides.waiter(backend, waiterOptions)
-        : new ImageWaiter(backend, waiterOptions);
-    return { backend, waiter, facts: new LiveFacts(backend), ledger: new Ledger() };
+        : new ImageWaiter(backend, { ...waiterOptions, reads });
+    return {
+        backend,
+        reads,
+        waiter,
+        turns: new ImageTurns(),
+        facts: new LiveFacts(backend, reads),
+        ledger: new Ledger(),
+    };
 }
 
 /** The context of one call: settings resolved now; the rest reused while the credentials and endpoint hold. */
@@ -136,7 +153,9 @@ export function processContext(): ProcessContext {
     return {
         settings,
         backend: built.backend,
+        reads: built.reads,
         waiter: built.waiter,
+        turns: built.turns,
         facts: overrides.liveFactsPerCheck ? overrides.liveFactsPerCheck(built.backend) : built.facts,
         ledger: built.ledger,
         log: overrides.log ?? ((line: string) => console.log(line)),

@@ -1,10 +1,16 @@
 /**
  * Waits for images to reach a state (or to disappear) by polling DescribeImages, batched: every
  * image being waited on in one region is polled with one DescribeImages call per tick (the backend
- * splits beyond 100 IDs), however many resources are waiting at once.
+ * splits beyond 100 IDs), however many resources are waiting at once. The polls go through the same
+ * per-region coalescing as every other read by ID (./imageReads.ts), so a read asked for at the moment
+ * of a poll joins that call.
  */
 import { abortReason, Clock, systemClock } from "./clock";
+import { BatchedImageReads } from "./imageReads";
 import { Image, ImageBackend, ImageState } from "./types";
+
+/** The poll delays a waiter uses unless told otherwise (real service latencies are minutes). */
+export const DEFAULT_POLL_DELAYS = { initialDelayMs: 2_000, maxDelayMs: 15_000 } as const;
 
 export interface ImageWaiterOptions {
     /** Delay before the first poll of a region; the delay restarts from here when a new waiter joins. Default 2 s. */
@@ -19,6 +25,8 @@ export interface ImageWaiterOptions {
     /** Poll failures in a row that are tolerated (the client already retries reads). Default 3. */
     maxConsecutivePollFailures?: number;
     clock?: Clock;
+    /** The coalesced reads to poll through (the process's one); default its own over the backend. */
+    reads?: BatchedImageReads;
 }
 
 export interface WaitForStateOptions {
@@ -86,8 +94,11 @@ interface Waiter {
 
 interface RegionPoller {
     waiters: Set<Waiter>;
+    /** The delay before the next poll after this one (grows by the backoff). */
     delayMs: number;
-    /** Wakes the poll loop early (a new waiter, or an abort). */
+    /** When the next poll is due (clock time). */
+    nextPollAt: number;
+    /** Wakes a sleeping poll loop so that it looks again at when to poll (a new waiter, or the last one left). */
     wake?: () => void;
 }
 
@@ -102,17 +113,16 @@ export class ImageWaiter {
     private readonly missesBeforeGone: number;
     private readonly maxConsecutivePollFailures: number;
     private readonly clock: Clock;
+    private readonly reads: BatchedImageReads;
 
-    constructor(
-        private readonly backend: ImageBackend,
-        options: ImageWaiterOptions = {},
-    ) {
-        this.initialDelayMs = options.initialDelayMs ?? 2_000;
-        this.maxDelayMs = options.maxDelayMs ?? 15_000;
+    constructor(backend: ImageBackend, options: ImageWaiterOptions = {}) {
+        this.initialDelayMs = options.initialDelayMs ?? DEFAULT_POLL_DELAYS.initialDelayMs;
+        this.maxDelayMs = options.maxDelayMs ?? DEFAULT_POLL_DELAYS.maxDelayMs;
         this.backoff = options.backoff ?? 1.5;
         this.missesBeforeGone = options.missesBeforeGone ?? 3;
         this.maxConsecutivePollFailures = options.maxConsecutivePollFailures ?? 3;
         this.clock = options.clock ?? systemClock;
+        this.reads = options.reads ?? new BatchedImageReads(backend);
     }
 
     /** Resolves with the image once it is in one of `until`; rejects on a failure state, timeout, or if it vanishes. */
@@ -172,16 +182,22 @@ export class ImageWaiter {
                 reject(error);
             };
 
+            const firstPollAt = startedAt + this.initialDelayMs;
             let poller = this.pollers.get(region);
             if (!poller) {
-                poller = { waiters: new Set(), delayMs: this.initialDelayMs };
+                poller = { waiters: new Set(), delayMs: this.initialDelayMs, nextPollAt: firstPollAt };
                 this.pollers.set(region, poller);
                 poller.waiters.add(waiter);
                 void this.run(region, poller);
             } else {
                 poller.waiters.add(waiter);
-                // A newcomer (e.g. a fresh CreateImage) should not wait out a long-running copy's slow cadence.
+                // A newcomer (e.g. a fresh CreateImage) should not wait out a long-running copy's slow
+                // cadence: the loop, asleep until a later poll, is woken to poll at the newcomer's pace.
                 poller.delayMs = this.initialDelayMs;
+                if (firstPollAt < poller.nextPollAt) {
+                    poller.nextPollAt = firstPollAt;
+                    poller.wake?.();
+                }
             }
         });
     }
@@ -199,20 +215,15 @@ export class ImageWaiter {
     private async run(region: string, poller: RegionPoller): Promise<void> {
         let failures = 0;
         while (poller.waiters.size > 0) {
-            const earliestDeadline = Math.min(...[...poller.waiters].map((w) => w.deadline));
-            const delay = Math.max(0, Math.min(poller.delayMs, earliestDeadline - this.clock.now()));
-            const wakeUp = new AbortController();
-            poller.wake = () => wakeUp.abort();
-            await this.clock.sleep(delay, wakeUp.signal).catch(() => undefined);
-            poller.wake = undefined;
+            await this.sleepUntilDue(poller);
             if (poller.waiters.size === 0) break;
             poller.delayMs = Math.min(this.maxDelayMs, poller.delayMs * this.backoff);
 
             const waiters = [...poller.waiters];
             const ids = [...new Set(waiters.map((w) => w.imageId))];
-            let images: Image[];
+            let byId: Map<string, Image>;
             try {
-                images = await this.backend.describeImagesByIds(region, ids);
+                byId = await this.reads.images(region, ids);
                 failures = 0;
             } catch (error) {
                 failures++;
@@ -220,13 +231,34 @@ export class ImageWaiter {
                     for (const w of waiters) this.failPoll(region, w, error);
                 }
                 this.expire(region, waiters);
+                poller.nextPollAt = this.clock.now() + poller.delayMs;
                 continue;
             }
-            const byId = new Map(images.map((i) => [i.imageId, i]));
             for (const w of waiters) this.check(region, w, byId.get(w.imageId));
             this.expire(region, waiters);
+            poller.nextPollAt = this.clock.now() + poller.delayMs;
         }
         if (this.pollers.get(region) === poller) this.pollers.delete(region);
+    }
+
+    /**
+     * Sleeps until the next poll is due or the earliest deadline comes, whichever is first. Woken
+     * early (a newcomer moved the poll earlier, or nobody waits any more), it looks again.
+     */
+    private async sleepUntilDue(poller: RegionPoller): Promise<void> {
+        while (poller.waiters.size > 0) {
+            const earliestDeadline = Math.min(...[...poller.waiters].map((w) => w.deadline));
+            const delay = Math.min(poller.nextPollAt, earliestDeadline) - this.clock.now();
+            if (delay <= 0) return;
+            const wakeUp = new AbortController();
+            poller.wake = () => wakeUp.abort();
+            const slept = await this.clock.sleep(delay, wakeUp.signal).then(
+                () => true,
+                () => false,
+            );
+            poller.wake = undefined;
+            if (slept) return;
+        }
     }
 
     private check(region: string, w: Waiter, image: Image | undefined): void {

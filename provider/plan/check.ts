@@ -7,7 +7,13 @@
  */
 import type { ProviderSettings } from "../config";
 import type { ImageBackend } from "../backend/types";
-import { customImageDeltas, imageCopyDeltas, imageShareContribution, isNewResource } from "./contributions";
+import {
+    customImageDeltas,
+    imageCopyDeltas,
+    imageShareContribution,
+    isNewResource,
+    sharesNewAccounts,
+} from "./contributions";
 import { CheckFailure, failure, normalizeFailures } from "./failures";
 import type { ResourceRef } from "../model/kinds";
 import type { ResourceDeclaration } from "../model/property";
@@ -304,8 +310,9 @@ export async function planCheckImageShare(
             if (image.imageType === "PRIVATE_IMAGE") {
                 failures.push(...byolShareFailures(ref, "imageId", image));
                 failures.push(...selfShareFailures(ref, accountIds, imageId, image.imageCreator));
-                if (contribution) {
-                    ctx.ledger.record(ref, { share: contribution });
+                if (contribution) ctx.ledger.record(ref, { share: contribution });
+                // Accounts it listed before were judged when they were added: only new ones can go over.
+                if (contribution && sharesNewAccounts(olds, inputs)) {
                     const existing = (await ctx.facts.sharePermissions(region, imageId)).map(
                         (p) => p.accountId,
                     );

@@ -101,3 +101,17 @@ export function imageShareContribution(
             : [];
     return { region, imageId, accounts, removed, authoritative: news.mode === "authoritative" };
 }
+
+/**
+ * True when the ImageShare may share its image with an account it did not list before: it is new,
+ * names another image or region, or lists an account (or a value not known yet) that its old inputs
+ * did not. A share that only keeps or drops accounts cannot take its image past the account limit, so
+ * its check needs no share list (a preview with nothing to do then reads none).
+ */
+export function sharesNewAccounts(olds: Inputs | undefined, news: Inputs): boolean {
+    if (isNewResource(olds)) return true;
+    if (olds!.imageId !== news.imageId || olds!.region !== news.region) return true;
+    const before = knownStrings(olds!.accountIds);
+    const now = knownStrings(news.accountIds);
+    return !now.complete || now.known.some((a) => !before.known.includes(a));
+}

@@ -1,20 +1,23 @@
 /**
- * The live facts that plan checks read from the image service during one engine run: fetched lazily,
- * once, and shared. `check` runs one resource at a time, so batching requests of the same instant is
+ * The live facts that plan checks (and a refresh's reads, and create's look-ups by name) read from the
+ * image service during one engine run: fetched lazily, once, and shared. `check` runs one resource at a time, so batching requests of the same instant is
  * not enough to keep the number of calls down; the cache is shaped so that calls grow with the number
  * of regions, not of resources:
  * - regions: one DescribeRegions per run;
  * - per region: one DescribeImageQuota, one count of custom images, and one listing of the account's
  *   own and shared-in images (bounded by the quota), which answers most image lookups by ID;
- * - IDs not in that listing (public or marketplace images, images made during this run), instances
- *   and snapshots: one call per batch of IDs asked for in the same turn of the event loop, memoized
- *   per ID. (Instances and snapshots have no per-region listing in the backend, so these grow with the
+ * - IDs not in that listing (public or marketplace images, images made during this run): through the
+ *   process's coalesced reads (../backend/imageReads.ts, one DescribeImages per region per turn of
+ *   the event loop, shared with the waiter's polls), memoized per ID;
+ * - instances and snapshots: one call per batch of IDs asked for in the same turn of the event loop,
+ *   memoized per ID. (Instances and snapshots have no per-region listing in the backend, so these grow with the
  *   number of distinct IDs the plan names.)
  * - share permissions: one call per image (the API has no batch form);
  * - the instances of a region and the images they run (ImageRetention's in-use rule): one paged listing.
  * Every promise is cached, so concurrent callers share one call; a failed read is forgotten so that a
  * later check can try again. Only Describe* calls are ever made.
  */
+import { BatchedImageReads } from "../backend/imageReads";
 import type {
     Image,
     ImageBackend,
@@ -31,7 +34,7 @@ const BATCH_SIZE = 100;
 export class FactReadError extends Error {
     constructor(fact: string, cause: unknown) {
         const why = cause instanceof Error ? cause.message : String(cause);
-        super(`Could not read ${fact} from Tencent Cloud during the plan check: ${why}`, { cause });
+        super(`Could not read ${fact} from Tencent Cloud: ${why}`, { cause });
         this.name = "FactReadError";
     }
 }
@@ -127,12 +130,15 @@ export class LiveFacts {
     private readonly counts = new Memo<number>();
     private readonly ownListings = new Memo<Map<string, Image>>();
     private readonly shares = new Memo<SharePermission[]>();
+    private readonly imagesById = new Memo<Image | undefined>();
     private readonly instanceListings = new Memo<Map<string, string[]>>();
-    private readonly imageBatchers = new Map<string, IdBatcher<Image>>();
     private readonly instanceBatchers = new Map<string, IdBatcher<InstanceInfo>>();
     private readonly snapshotBatchers = new Map<string, IdBatcher<SnapshotInfo>>();
 
-    constructor(private readonly backend: ImageBackend) {}
+    constructor(
+        private readonly backend: ImageBackend,
+        private readonly reads = new BatchedImageReads(backend),
+    ) {}
 
     /** The regions CVM is offered in (Region service DescribeRegions, once per run). */
     regions(): Promise<RegionInfo[]> {
@@ -187,22 +193,17 @@ export class LiveFacts {
         return batcher;
     }
 
-    private imageBatcher(region: string): IdBatcher<Image> {
-        return this.batcher(
-            this.imageBatchers,
-            region,
-            (ids) =>
-                reading(`images ${ids.join(", ")} in ${region} (DescribeImages)`, () =>
-                    this.backend.describeImagesByIds(region, ids),
-                ),
-            (image) => image.imageId,
-        );
-    }
-
     /** The image with this ID in the region, or undefined when the region has none with that ID. */
     async image(region: string, imageId: string): Promise<Image | undefined> {
         const listed = (await this.ownAndSharedImages(region)).get(imageId);
-        return listed ?? this.imageBatcher(region).get(imageId);
+        return (
+            listed ??
+            this.imagesById.get(`${region}/${imageId}`, () =>
+                reading(`image ${imageId} in ${region} (DescribeImages)`, () =>
+                    this.reads.image(region, imageId),
+                ),
+            )
+        );
     }
 
     /** The account's own images of the region that carry the tag `key` = `value` (from the same listing). */

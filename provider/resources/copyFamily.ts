@@ -25,7 +25,7 @@ export async function carryFamily(
     const problems = await Promise.all(
         ready.map(async ([region, imageId]): Promise<string | undefined> => {
             try {
-                const live = await describeImage(backend, region, imageId);
+                const live = await describeImage(op.ctx.reads, region, imageId);
                 if (!live || live.imageFamily === family) return undefined;
                 await whenImageIdle(op, region, imageId, timeoutMinutes, () =>
                     backend.modifyImageAttribute(region, imageId, { imageFamily: family }),

@@ -9,7 +9,7 @@ import { hasMarker } from "../markers";
 import { operationError, replyMayBeLost } from "./errors";
 import { describeOutcome, settle, SETTLE_ATTEMPTS, SettleRules } from "./settle";
 import type { OperationContext } from "./lifecycle";
-import { findOwnImageByName } from "./images";
+import { findOwnImageByName, findOwnImageNamed } from "./images";
 import { whenImageIdle } from "./waits";
 import { Copies, copyTimeout, messageOf } from "./copies";
 import { tagNewCopy } from "./copyTags";
@@ -46,7 +46,7 @@ export async function startCopies(
 ): Promise<StartedCopies> {
     const { backend } = op.ctx;
     const name = inputs.__logicalName;
-    const existing = await Promise.all(regions.map((r) => findOwnImageByName(backend, r, copyName)));
+    const existing = await Promise.all(regions.map((r) => findOwnImageNamed(op.ctx, r, copyName)));
     const toSync: string[] = [];
     const conflicts: string[] = [];
     regions.forEach((region, i) => {

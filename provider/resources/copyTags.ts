@@ -51,7 +51,7 @@ export async function retagCopy(
     imageId: string,
     wanted: Record<string, string>,
 ): Promise<void> {
-    const live = await describeImage(op.ctx.backend, region, imageId);
+    const live = await describeImage(op.ctx.reads, region, imageId);
     if (!live) return;
     const changes = tagChanges(live.tags, wanted, markerTags(name));
     await op.ctx.backend.modifyImageTags(region, imageId, changes);

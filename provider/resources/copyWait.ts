@@ -36,7 +36,7 @@ async function waitForCopies(
                 return;
             }
             const what = describeWaitFailure(result.reason);
-            const live = await describeImage(op.ctx.backend, region, imageId).catch(() => undefined);
+            const live = await describeImage(op.ctx.reads, region, imageId).catch(() => undefined);
             if (live && endedInFailure(result.reason)) {
                 const deleted = await op.ctx.backend
                     .deleteImages(region, [imageId], { deleteSnapshots: false })

@@ -21,7 +21,7 @@ import { operationError, replyMayBeLost, ResourceOperationError } from "./errors
 import { describeOutcome, outcomeUnknown, settle, SETTLE_ATTEMPTS, SettleRules } from "./settle";
 import { diffCustomImage } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
-import { describeImage, findOwnImageByName, tagChanges, userTags } from "./images";
+import { describeImage, findOwnImageByName, findOwnImageNamed, tagChanges, userTags } from "./images";
 import { deleteImageAndWait } from "./deletion";
 import {
     describeWaitFailure,
@@ -222,7 +222,7 @@ async function waitUntilReady(
                 );
             }
         }
-        const live = await describeImage(backend, inputs.region, imageId).catch(() => undefined);
+        const live = await describeImage(op.ctx.reads, inputs.region, imageId).catch(() => undefined);
         const outs = live
             ? customImageOutputs(inputs, live)
             : minimalOutputs(inputs, imageId, lastStateOf(error) ?? "CREATING");
@@ -242,8 +242,7 @@ async function create(
     inputs: CustomImageInputs,
     op: OperationContext,
 ): Promise<{ id: string; outs: CustomImageOutputs }> {
-    const { backend } = op.ctx;
-    const existing = await findOwnImageByName(backend, inputs.region, inputs.imageName);
+    const existing = await findOwnImageNamed(op.ctx, inputs.region, inputs.imageName);
     let imageId: string;
     if (existing) {
         if (!inputs.adoptExisting && !hasMarker(existing, inputs.__logicalName))
@@ -276,7 +275,7 @@ async function deprecateIfAsked(
     const { backend } = op.ctx;
     const { region, imageId } = ready;
     try {
-        const image = await describeImage(backend, region, imageId);
+        const image = await describeImage(op.ctx.reads, region, imageId);
         if (!image || image.imageDeprecated === true) return ready;
         await whenImageIdle(op, region, imageId, timeoutOf(inputs), () =>
             backend.modifyImageAttribute(region, imageId, { imageDeprecated: true }),
@@ -300,7 +299,8 @@ async function read(
     props: CustomImageOutputs,
     op: OperationContext,
 ): Promise<ReadOutcome<CustomImageOutputs>> {
-    const image = await describeImage(op.ctx.backend, props.region, id);
+    // As this run sees it: the region's one listing (shared by every read of the refresh), else by ID.
+    const image = await op.ctx.facts.image(props.region, id);
     if (!image) return { id: "" };
     const live = userTags(image.tags);
     const refreshed: CustomImageOutputs = {
@@ -324,9 +324,8 @@ async function update(
     news: CustomImageInputs,
     op: OperationContext,
 ): Promise<CustomImageOutputs> {
-    const { backend } = op.ctx;
     const region = olds.region;
-    let image = await describeImage(backend, region, id);
+    let image = await describeImage(op.ctx.reads, region, id);
     if (!image) {
         throw operationError(
             op.ref,
@@ -341,7 +340,7 @@ async function update(
         image = await waitUntilNormal(op, region, id, timeoutOf(inputs));
     }
     await reconcile(op, inputs, image);
-    const after = (await describeImage(backend, region, id)) ?? image;
+    const after = (await describeImage(op.ctx.reads, region, id)) ?? image;
     return customImageOutputs(inputs, after);
 }
 

@@ -41,7 +41,7 @@ async function deleteSettled(
         work: imageId,
         send: () => op.ctx.backend.deleteImages(region, [imageId], { deleteSnapshots }),
         look: async () =>
-            (await describeImage(op.ctx.backend, region, imageId))
+            (await describeImage(op.ctx.reads, region, imageId))
                 ? { remaining: imageId }
                 : { done: undefined },
         resendLine: (error) =>

@@ -37,7 +37,7 @@ import { refreshedCopyTags, retagCopy, wantedCopyTags } from "./copyTags";
 
 /** The source image; fails clearly when it does not exist. */
 async function sourceImage(op: OperationContext, inputs: ImageCopyInputs): Promise<Image> {
-    const source = await describeImage(op.ctx.backend, inputs.sourceRegion, inputs.sourceImageId);
+    const source = await describeImage(op.ctx.reads, inputs.sourceRegion, inputs.sourceImageId);
     if (!source) {
         throw operationError(
             op.ref,
@@ -56,7 +56,7 @@ async function sourceImage(op: OperationContext, inputs: ImageCopyInputs): Promi
 function newCopiesOf(op: OperationContext, inputs: ImageCopyInputs, known?: Image): NewCopies {
     let source: Promise<Image | undefined> | undefined = known && Promise.resolve(known);
     const theSource = () =>
-        (source ??= describeImage(op.ctx.backend, inputs.sourceRegion, inputs.sourceImageId));
+        (source ??= describeImage(op.ctx.reads, inputs.sourceRegion, inputs.sourceImageId));
     return {
         name: async () =>
             inputs.imageName ?? ((await theSource()) ?? (await sourceImage(op, inputs))).imageName,
@@ -82,11 +82,12 @@ async function read(
     props: ImageCopyOutputs,
     op: OperationContext,
 ): Promise<ReadOutcome<ImageCopyOutputs>> {
-    const { backend } = op.ctx;
+    const { facts } = op.ctx;
     const entries = Object.entries(props.images ?? {});
+    // As this run sees them: each region's one listing (shared by every read of the refresh), else by ID.
     const [source, ...found] = await Promise.all([
-        describeImage(backend, props.sourceRegion, props.sourceImageId),
-        ...entries.map(([region, imageId]) => describeImage(backend, region, imageId)),
+        facts.image(props.sourceRegion, props.sourceImageId),
+        ...entries.map(([region, imageId]) => facts.image(region, imageId)),
     ]);
     const copies: Copies = { images: {}, imageStates: {} };
     const live: Image[] = [];

@@ -26,7 +26,6 @@ import { operationError } from "./errors";
 import { describeOutcome, settle, SETTLE_ATTEMPTS, SettleRules } from "./settle";
 import { diffImageShare } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
-import { describeImage } from "./images";
 import { whenImageIdle } from "./waits";
 import { isNotFoundError } from "../backend/errors";
 
@@ -99,9 +98,15 @@ async function modify(
         const live = (await liveAccounts(op, region, imageId)) ?? [];
         return permission === "SHARE" ? minus(accountIds, live) : intersect(accountIds, live);
     };
+    // Sharing waits for a busy image (one being copied) first; cancelling is sent at once.
     const send = (ids: string[]) =>
-        whenImageIdle(op, region, imageId, DEFAULT_TIMEOUT_MINUTES.image, () =>
-            backend.modifySharePermission(region, imageId, ids, permission),
+        whenImageIdle(
+            op,
+            region,
+            imageId,
+            DEFAULT_TIMEOUT_MINUTES.image,
+            () => backend.modifySharePermission(region, imageId, ids, permission),
+            { lookFirst: permission === "SHARE" },
         );
     await settle<string[], void>(op.say, {
         rules: permission === "SHARE" ? SHARE_RULES : CANCEL_RULES,
@@ -183,7 +188,8 @@ async function read(
     op: OperationContext,
 ): Promise<ReadOutcome<ImageShareOutputs>> {
     const { region, imageId } = props;
-    const image = await describeImage(op.ctx.backend, region, imageId);
+    // As this run sees it: the region's one listing (shared by every read of the refresh), else by ID.
+    const image = await op.ctx.facts.image(region, imageId);
     const live = image ? await liveAccounts(op, region, imageId) : undefined;
     if (live === undefined) return { id: "" };
     const mode = modeOf(props);

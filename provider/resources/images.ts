@@ -3,8 +3,9 @@
  * looking an image up by its name (names are unique per account and region), and
  * reading one image without treating "not found" as an error.
  */
-import { isNotFoundError } from "../backend/errors";
+import type { BatchedImageReads } from "../backend/imageReads";
 import { Image, ImageBackend } from "../backend/types";
+import type { LiveFacts } from "../plan/liveFacts";
 
 import { isMarkerKey } from "../markers";
 
@@ -29,7 +30,10 @@ export function tagChanges(
     return { replace, remove };
 }
 
-/** The account's own (PRIVATE) image with exactly this name in the region, if any. */
+/**
+ * The account's own (PRIVATE) image with exactly this name in the region, if any, asked of the
+ * service now (one DescribeImages by name): for settling a create whose outcome is unknown.
+ */
 export async function findOwnImageByName(
     backend: ImageBackend,
     region: string,
@@ -39,19 +43,39 @@ export async function findOwnImageByName(
     return candidates.find((image) => image.imageName === imageName);
 }
 
-/** The image, or undefined when it does not exist (never waits, never retries on absence). */
-export async function describeImage(
-    backend: ImageBackend,
+/**
+ * The account's own image with exactly this name in the region, if any, before a create: the run's
+ * listing of the region's images (../plan/liveFacts.ts, one per region for the whole run, shared with
+ * the plan checks) names the candidates, and a read by ID (coalesced) confirms that each still exists
+ * as it is now. An image of the name made after the listing is not missed: names are unique per
+ * region, so the create is refused as a Duplicate and settled by {@link findOwnImageByName}.
+ */
+export async function findOwnImageNamed(
+    ctx: { facts: LiveFacts; reads: BatchedImageReads },
+    region: string,
+    imageName: string,
+): Promise<Image | undefined> {
+    const listed = (await ctx.facts.imagesNamed(region, imageName)).filter(
+        (image) => image.imageType === "PRIVATE_IMAGE",
+    );
+    if (listed.length === 0) return undefined;
+    const now = await ctx.reads.images(
+        region,
+        listed.map((image) => image.imageId),
+    );
+    return listed.map((image) => now.get(image.imageId)).find((image) => image?.imageName === imageName);
+}
+
+/**
+ * The image as it is now, or undefined when it does not exist (never waits, never retries on
+ * absence): one read by ID, coalesced with the region's other reads and polls of the moment.
+ */
+export function describeImage(
+    reads: BatchedImageReads,
     region: string,
     imageId: string,
 ): Promise<Image | undefined> {
-    try {
-        const images = await backend.describeImagesByIds(region, [imageId]);
-        return images.find((image) => image.imageId === imageId);
-    } catch (error) {
-        if (isNotFoundError(error)) return undefined;
-        throw error;
-    }
+    return reads.image(region, imageId);
 }
 
 /** Minutes → milliseconds. */

@@ -5,7 +5,7 @@
 import { formatDuration, ImageWaitError } from "../backend/waiter";
 import { Image, ImageState } from "../backend/types";
 import { OperationContext } from "./lifecycle";
-import { minutes } from "./images";
+import { describeImage, minutes } from "./images";
 import { ProgressObservation } from "./progress";
 
 /** How often a heartbeat line is offered while nothing changes (the reporter throttles). */
@@ -115,20 +115,50 @@ const BUSY_CODES = new Set([
     "MutexOperation.TaskRunning",
 ]);
 
+/** States that end in NORMAL, and in which an image refuses to be shared, copied or renamed. */
+const BUSY_STATES = new Set<ImageState>(["CREATING", "IMPORTING", "SYNCING"]);
+
 /** How often an operation refused as busy is tried again (each after waiting for NORMAL). */
 export const BUSY_RETRIES = 5;
 
 /**
- * Runs an operation on an image; when the service refuses it because the image is busy, waits
- * (with progress) until the image is NORMAL again and retries. Sharing, copying or renaming an
- * image while another resource copies it is an ordinary moment in one `pulumi up`.
+ * Runs an operation that a busy image refuses (share, copy, rename) when the image is NORMAL.
+ * Sharing, copying or renaming an image while another resource copies it is an ordinary moment in one
+ * `pulumi up`, so it is planned for rather than bounced off the service: the operations of one image
+ * take turns in this process, and each reads the image's state (one read by ID, coalesced with the
+ * region's others) and, when it is busy, waits on the batched waiter until it is NORMAL before
+ * sending. An image made busy outside this process can still refuse: then it waits the same way and
+ * sends again. `lookFirst: false` skips the turn and the read, for calls that seldom meet a busy
+ * image (cancelling shares, mostly at destroy, when nothing is being copied), where a read before
+ * every send would cost more than the rare refusal.
  */
-export async function whenImageIdle<T>(
+export function whenImageIdle<T>(
     op: OperationContext,
     region: string,
     imageId: string,
     timeoutMinutes: number,
     action: () => Promise<T>,
+    { lookFirst = true }: { lookFirst?: boolean } = {},
+): Promise<T> {
+    const what = `${imageId} in ${region}`;
+    const untilNormal = () => waitUntilNormal(op, region, imageId, timeoutMinutes);
+    if (!lookFirst) return retriedWhileBusy(op, what, action, untilNormal);
+    return op.ctx.turns.take(region, imageId, async () => {
+        const image = await describeImage(op.ctx.reads, region, imageId);
+        if (image && BUSY_STATES.has(image.imageState)) {
+            op.say(`${what} is ${image.imageState}; waiting until it is NORMAL`);
+            await untilNormal();
+        }
+        return retriedWhileBusy(op, what, action, untilNormal);
+    });
+}
+
+/** Sends; when the service refuses because the image is busy, waits until it is NORMAL and sends again. */
+async function retriedWhileBusy<T>(
+    op: OperationContext,
+    what: string,
+    action: () => Promise<T>,
+    untilNormal: () => Promise<unknown>,
 ): Promise<T> {
     for (let attempt = 1; ; attempt++) {
         try {
@@ -136,8 +166,8 @@ export async function whenImageIdle<T>(
         } catch (error) {
             const code = (error as { code?: unknown }).code;
             if (typeof code !== "string" || !BUSY_CODES.has(code) || attempt > BUSY_RETRIES) throw error;
-            op.say(`${imageId} in ${region} is busy (${code}); waiting until it is NORMAL to try again`);
-            await waitUntilNormal(op, region, imageId, timeoutMinutes);
+            op.say(`${what} is busy (${code}); waiting until it is NORMAL to try again`);
+            await untilNormal();
         }
     }
 }

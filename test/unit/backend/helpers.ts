@@ -2,6 +2,7 @@ import { strict as assert } from "node:assert";
 import nock from "nock";
 import { ProviderSettings } from "../../../provider/config";
 import { signRequest } from "../../../provider/backend/signer";
+import type { Image, ImageState } from "../../../provider/backend/types";
 
 export const SECRET_ID = "AKIDunitTestSecretId000000000000000";
 export const SECRET_KEY = "unitTestSecretKey0000000000000000";
@@ -111,5 +112,32 @@ export function apiImage(overrides: Record<string, unknown> = {}): Record<string
         Tags: [{ Key: "team", Value: "web" }],
         LicenseType: "TencentCloud",
         ...overrides,
+    };
+}
+
+/** An image as the backend reports it (the domain model), in a state. */
+export function domainImage(
+    imageId: string,
+    region: string,
+    imageState: ImageState,
+    syncPercent: number | null = null,
+): Image {
+    return {
+        imageId,
+        region,
+        imageName: `name-${imageId}`,
+        imageDescription: "",
+        imageType: "PRIVATE_IMAGE",
+        imageState,
+        osName: "",
+        platform: "",
+        architecture: "x86_64",
+        imageSizeGb: 50,
+        createdTime: "2026-01-01T00:00:00Z",
+        imageCreator: "100000000001",
+        imageSource: "CREATE_IMAGE",
+        syncPercent,
+        snapshots: [],
+        tags: {},
     };
 }

@@ -4,34 +4,9 @@ import { createImageBackend } from "../../../provider/backend";
 import { CallInfo } from "../../../provider/backend/client";
 import { Image, ImageBackend, ImageState } from "../../../provider/backend/types";
 import { formatDuration, ImageWaiter, ImageWaitError } from "../../../provider/backend/waiter";
+import { BatchedImageReads } from "../../../provider/backend/imageReads";
 import { FakeClock, flush } from "./fakeClock";
-import { apiImage, CVM, fakeApi, SETTINGS } from "./helpers";
-
-function image(
-    imageId: string,
-    region: string,
-    imageState: ImageState,
-    syncPercent: number | null = null,
-): Image {
-    return {
-        imageId,
-        region,
-        imageName: `name-${imageId}`,
-        imageDescription: "",
-        imageType: "PRIVATE_IMAGE",
-        imageState,
-        osName: "",
-        platform: "",
-        architecture: "x86_64",
-        imageSizeGb: 50,
-        createdTime: "2026-01-01T00:00:00Z",
-        imageCreator: "100000000001",
-        imageSource: "CREATE_IMAGE",
-        syncPercent,
-        snapshots: [],
-        tags: {},
-    };
-}
+import { apiImage, CVM, domainImage as image, fakeApi, SETTINGS } from "./helpers";
 
 /** A backend whose images the test sets; records every DescribeImages (by IDs) call. */
 class FakeBackend {
@@ -328,6 +303,60 @@ describe("ImageWaiter", () => {
         assert.match(String((wait.error as Error).message), /cancelled by user/);
         await clock.tick(60_000);
         assert.equal(fake.calls.length, 1);
+    });
+
+    /** A wait until NORMAL of an image in ap-guangzhou, tracked. */
+    const untilNormal = (imageId: string) =>
+        track(waiter.waitForState("ap-guangzhou", imageId, { until: ["NORMAL"], timeoutMs: 600_000 }));
+
+    it("a new wait wakes a poll loop that sleeps a long delay, and polls at the newcomer's pace", async () => {
+        fake.set("ap-guangzhou", "img-1", "SYNCING");
+        fake.set("ap-guangzhou", "img-2", "CREATING");
+        untilNormal("img-1");
+        // Polls at 1 s, 3 s, 7 s: the loop now sleeps 4 s (the longest delay), until 11 s.
+        await clock.tick(7000);
+        assert.equal(fake.calls.length, 3);
+        const second = untilNormal("img-2");
+        fake.set("ap-guangzhou", "img-2", "NORMAL");
+        // The newcomer is polled 1 s after it joined (at 8 s), with the image already waited on.
+        await clock.tick(999);
+        assert.equal(fake.calls.length, 3);
+        await clock.tick(1);
+        assert.deepEqual(fake.calls[3], { region: "ap-guangzhou", ids: ["img-1", "img-2"] });
+        assert.equal(second.value?.imageState, "NORMAL");
+        // Then the cadence restarts from the initial delay (2 s after that poll), not the old 4 s.
+        await clock.tick(2000);
+        assert.equal(fake.calls.length, 5);
+    });
+
+    it("a newcomer never delays a poll that is due sooner", async () => {
+        fake.set("ap-guangzhou", "img-1", "CREATING");
+        fake.set("ap-guangzhou", "img-2", "CREATING");
+        untilNormal("img-1");
+        await clock.tick(500);
+        untilNormal("img-2");
+        await clock.tick(500);
+        assert.deepEqual(fake.calls, [{ region: "ap-guangzhou", ids: ["img-1", "img-2"] }]);
+    });
+
+    it("a read by ID asked for at the moment of a poll joins its DescribeImages", async () => {
+        const reads = new BatchedImageReads(fake.asBackend());
+        let seen: ReturnType<typeof track<Image | undefined>> | undefined;
+        // A clock that has a resource read another image in the very turn the loop wakes to poll.
+        const wakingClock = {
+            now: () => clock.now(),
+            sleep: (ms: number, signal?: AbortSignal) =>
+                clock.sleep(ms, signal).then(() => {
+                    seen ??= track(reads.image("ap-guangzhou", "img-7"));
+                }),
+        };
+        const shared = new ImageWaiter(fake.asBackend(), { ...OPTIONS, clock: wakingClock, reads });
+        fake.set("ap-guangzhou", "img-1", "CREATING");
+        fake.set("ap-guangzhou", "img-7", "NORMAL");
+        track(shared.waitForState("ap-guangzhou", "img-1", { until: ["NORMAL"], timeoutMs: 600_000 }));
+        await clock.tick(1000);
+        assert.deepEqual(fake.calls, [{ region: "ap-guangzhou", ids: ["img-1", "img-7"] }]);
+        assert.equal(seen?.value?.imageId, "img-7");
     });
 
     it("formatDuration", () => {

@@ -69,12 +69,13 @@ describe("naive benchmark baseline (bench/, through the process context's overri
             'const { processContext } = require("./provider/processContext");',
             'process.env.TENCENTCLOUD_IMAGES_ENDPOINT = "http://127.0.0.1:9";',
             "const ctx = processContext();",
-            "console.log(ctx.waiter.constructor.name, processContext().facts === ctx.facts);",
+            "const delays = ctx.waiter.initialDelayMs ?? ctx.waiter.options.initialDelayMs;",
+            "console.log(ctx.waiter.constructor.name, processContext().facts === ctx.facts, delays);",
         ].join("\n");
         const run = (env: Record<string, string>) =>
             execFileSync(
                 process.execPath,
-                ["--require", "tsx/cjs", "--require", "./bench/naivePreload.ts", "-e", script],
+                ["--require", "tsx/cjs", "--require", "./bench/providerPreload.ts", "-e", script],
                 {
                     cwd: repo,
                     env: { ...process.env, ...env },
@@ -86,8 +87,17 @@ describe("naive benchmark baseline (bench/, through the process context's overri
         try {
             fs.mkdirSync(path.join(pkg, "dist"));
             fs.symlinkSync(path.join(repo, "provider"), path.join(pkg, "dist", "provider"));
-            assert.equal(run({}), "ImageWaiter true");
-            assert.equal(run({ TENCENTCLOUD_IMAGES_BENCH_PACKAGE: pkg }), "PerImageWaiter false");
+            const bench = { TENCENTCLOUD_IMAGES_BENCH_PACKAGE: pkg };
+            assert.equal(run({}), "ImageWaiter true 2000");
+            assert.equal(run(bench), "ImageWaiter true 2000");
+            assert.equal(
+                run({ ...bench, TENCENTCLOUD_IMAGES_BENCH_POLL_SCALE: "100" }),
+                "ImageWaiter true 20",
+            );
+            assert.equal(
+                run({ ...bench, TENCENTCLOUD_IMAGES_BENCH_NAIVE: "1" }),
+                "PerImageWaiter false 2000",
+            );
         } finally {
             fs.rmSync(pkg, { recursive: true, force: true });
         }

@@ -4,6 +4,7 @@ import {
     imageCopyDeltas,
     imageShareContribution,
     isNewResource,
+    sharesNewAccounts,
 } from "../../../provider/plan/contributions";
 import { sameValue } from "../../../provider/model/diff";
 import { UNKNOWN } from "../../../provider/plan/unknown";
@@ -120,6 +121,17 @@ describe("plan/contributions", () => {
             assert.equal(imageShareContribution({}, { ...old, imageId: UNKNOWN }), undefined);
             assert.equal(imageShareContribution({}, { ...old, region: UNKNOWN }), undefined);
             assert.equal(imageShareContribution({}, { ...old, mode: "authoritative" })?.authoritative, true);
+        });
+        it("shares with new accounts only when new, moved, or listing an account (or an unknown) it did not", () => {
+            assert.equal(sharesNewAccounts({}, old), true);
+            assert.equal(sharesNewAccounts(old, old), false);
+            assert.equal(sharesNewAccounts(old, { ...old, accountIds: ["1000002"] }), false);
+            assert.equal(sharesNewAccounts(old, { ...old, accountIds: ["1000002", "1000001"] }), false);
+            assert.equal(sharesNewAccounts(old, { ...old, mode: "authoritative" }), false);
+            assert.equal(sharesNewAccounts(old, { ...old, accountIds: ["1000001", "1000003"] }), true);
+            assert.equal(sharesNewAccounts(old, { ...old, accountIds: ["1000001", UNKNOWN] }), true);
+            assert.equal(sharesNewAccounts(old, { ...old, imageId: "img-bbbbbbbb" }), true);
+            assert.equal(sharesNewAccounts(old, { ...old, region: S }), true);
         });
     });
 });

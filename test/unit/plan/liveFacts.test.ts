@@ -136,7 +136,7 @@ describe("plan/liveFacts", () => {
             assert.ok(e instanceof FactReadError);
             assert.equal(
                 e.message,
-                "Could not read the custom-image quota of ap-guangzhou (DescribeImageQuota) from Tencent Cloud during the plan check: AuthFailure.SignatureFailure (RequestId r-1)",
+                "Could not read the custom-image quota of ap-guangzhou (DescribeImageQuota) from Tencent Cloud: AuthFailure.SignatureFailure (RequestId r-1)",
             );
             return true;
         });

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { customImage } from "../../../provider/resources/customImageHandler";
 import { MANAGED_BY_TAG, MANAGED_BY_VALUE, RESOURCE_NAME_TAG } from "../../../provider/markers";
+import { startNewRun } from "../../../provider/processContext";
 import { rejection, REGION, useFakeCloud } from "./harness";
 
 const MARKERS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [RESOURCE_NAME_TAG]: "web" };
@@ -276,6 +277,8 @@ describe("CustomImage provider", () => {
             assert.deepEqual([same.inputs?.family, same.inputs?.deprecated], ["web", false]);
             image.Family = "";
             image.Deprecated = true;
+            // The next refresh is another engine run (a refresh reads each region once per run).
+            startNewRun();
             const result = await customImage.read(id, outs as Record<string, unknown>);
             assert.deepEqual([result.inputs?.family, result.inputs?.deprecated], ["", true]);
             assert.deepEqual([result.props?.family, result.props?.deprecated], ["", true]);

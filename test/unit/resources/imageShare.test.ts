@@ -73,6 +73,42 @@ describe("ImageShare provider", () => {
         });
     });
 
+    describe("a busy image", () => {
+        it("waits until the image being copied is NORMAL before sharing it: nothing is refused", async () => {
+            const busy = h.cloud.addImage({
+                region: REGION,
+                ImageName: "being-copied",
+                ImageState: "SYNCING",
+                plan: [{ state: "SYNCING" }, { state: "NORMAL" }],
+            });
+            await imageShare.create({ ...inputs, imageId: busy.ImageId });
+            const actions = h.cloud.calls.map((c) => c.action);
+            const sent = actions.indexOf("ModifyImageSharePermission");
+            assert.equal(actions.filter((a) => a === "ModifyImageSharePermission").length, 1);
+            assert.ok(
+                actions.slice(0, sent).filter((a) => a === "DescribeImages").length >= 2,
+                `read, then polled until NORMAL, before sending: ${actions.join(", ")}`,
+            );
+            assert.ok(
+                h.lines.some((l) =>
+                    l.includes(`${busy.ImageId} in ${REGION} is SYNCING; waiting until it is NORMAL`),
+                ),
+            );
+        });
+
+        it("two shares of one image in one run both go through (they take turns)", async () => {
+            await Promise.all([
+                imageShare.create({ ...inputs, __logicalName: "one", accountIds: [A] }),
+                imageShare.create({ ...inputs, __logicalName: "two", accountIds: [B] }),
+            ]);
+            assert.deepEqual(shareCalls(), [
+                { ImageId: imageId, AccountIds: [A], Permission: "SHARE" },
+                { ImageId: imageId, AccountIds: [B], Permission: "SHARE" },
+            ]);
+            assert.deepEqual(shared(), [A, B]);
+        });
+    });
+
     describe("update", () => {
         it("applies only the difference in additive mode, leaving other shares alone", async () => {
             const { outs } = await imageShare.create(inputs);

@@ -1,0 +1,46 @@
+import { strict as assert } from "node:assert";
+import { ImageTurns } from "../../../provider/backend/imageTurns";
+
+/** A promise the test settles. */
+function gate() {
+    let open!: () => void;
+    const opened = new Promise<void>((resolve) => (open = resolve));
+    return { open, opened };
+}
+
+describe("ImageTurns", () => {
+    it("runs the work of one image one at a time, in the order asked, whatever the earlier work did", async () => {
+        const turns = new ImageTurns();
+        const log: string[] = [];
+        const first = gate();
+        const a = turns.take("ap-guangzhou", "img-1", async () => {
+            log.push("a starts");
+            await first.opened;
+            log.push("a ends");
+            throw new Error("a failed");
+        });
+        const b = turns.take("ap-guangzhou", "img-1", () => {
+            log.push("b runs");
+            return Promise.resolve("b");
+        });
+        const other = turns.take("ap-guangzhou", "img-2", () => {
+            log.push("other image runs");
+            return Promise.resolve("other");
+        });
+        await other;
+        assert.deepEqual(log, ["a starts", "other image runs"]);
+        first.open();
+        await assert.rejects(a, /a failed/);
+        assert.equal(await b, "b");
+        assert.deepEqual(log, ["a starts", "other image runs", "a ends", "b runs"]);
+    });
+
+    it("the same image ID in another region is another image", async () => {
+        const turns = new ImageTurns();
+        const held = gate();
+        const busy = turns.take("ap-guangzhou", "img-1", () => held.opened);
+        assert.equal(await turns.take("ap-shanghai", "img-1", () => Promise.resolve("free")), "free");
+        held.open();
+        await busy;
+    });
+});
