@@ -19,7 +19,13 @@ import { MUTATING_ACTIONS } from "./harness/mutatingActions";
 /** The API actions that change something (team notes, "Wave 2 addendum"). */
 
 /** How many previews run at once (each is its own engine and provider process). */
-const CONCURRENCY = Number(process.env.E2E_PLAN_RULES_CONCURRENCY ?? 4);
+const CONCURRENCY = Number(process.env.E2E_PLAN_RULES_CONCURRENCY ?? 2);
+/**
+ * The engine lost its gRPC connection to this process's inline-program host: a transient of the
+ * Automation API host on a loaded machine (seen in 2 of 6 full runs at 4 previews at a time), not a
+ * result of the provider. Such a preview is run once more; any other failure is the outcome.
+ */
+const INLINE_HOST_UNREACHABLE = /14 UNAVAILABLE: No connection established/;
 
 /** The outcome of one engine run. */
 interface RunOutcome {
@@ -114,14 +120,20 @@ describe("plan rules: pulumi preview fails before anything changes", function ()
     }
 
     /** Runs a preview (or `run`) on `stack`, catching the engine's failure. */
-    async function engineRun(stack: Stack, run: (s: Stack) => Promise<unknown> = (s) => s.preview()) {
-        try {
-            const result = await run(stack);
-            const changes = (result as { changeSummary?: Record<string, number> }).changeSummary;
-            return { error: "", messages: [], changes } satisfies RunOutcome;
-        } catch (err) {
-            const error = err instanceof Error ? err.message : String(err);
-            return { error, messages: planMessages(error) } satisfies RunOutcome;
+    async function engineRun(
+        stack: Stack,
+        run: (s: Stack) => Promise<unknown> = (s) => s.preview(),
+    ): Promise<RunOutcome> {
+        for (let attempt = 1; ; attempt++) {
+            try {
+                const result = await run(stack);
+                const changes = (result as { changeSummary?: Record<string, number> }).changeSummary;
+                return { error: "", messages: [], changes };
+            } catch (err) {
+                const error = err instanceof Error ? err.message : String(err);
+                if (attempt === 1 && INLINE_HOST_UNREACHABLE.test(error)) continue;
+                return { error, messages: planMessages(error) };
+            }
         }
     }
 
