@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { Clock } from "../../../provider/backend/clock";
 import { RateLimiter } from "../../../provider/backend/rateLimiter";
 import { FakeClock, flush } from "./fakeClock";
 
@@ -14,7 +15,27 @@ function busiestSecond(times: number[]): number {
     return Math.max(0, ...times.map((t) => times.filter((u) => u >= t && u < t + 1000).length));
 }
 
-describe("RateLimiter (token bucket per action, fake clock)", () => {
+/**
+ * A clock whose event loop stalls: a sleep that would end inside [from, until) ends at `until`, as timers
+ * do when the process is busy.
+ */
+class StallingClock implements Clock {
+    constructor(
+        private readonly inner: FakeClock,
+        private readonly from: number,
+        private readonly until: number,
+    ) {}
+    now(): number {
+        return this.inner.now();
+    }
+    sleep(ms: number, signal?: AbortSignal): Promise<void> {
+        const due = this.now() + ms;
+        const late = due >= this.from && due < this.until ? this.until - this.now() : ms;
+        return this.inner.sleep(late, signal);
+    }
+}
+
+describe("RateLimiter (paced queue per action, fake clock)", () => {
     it("never lets more than the limit through in any one-second window, and keeps most of the rate", async () => {
         const clock = new FakeClock();
         const limiter = new RateLimiter({ clock });
@@ -24,16 +45,32 @@ describe("RateLimiter (token bucket per action, fake clock)", () => {
         assert.equal(run.times.length, 40);
         assert.ok(busiestSecond(run.times) <= 10, `${busiestSecond(run.times)} in one second`);
         const seconds = (run.times[run.times.length - 1] - t0) / 1000;
-        assert.ok(seconds <= 40 / 9 + 0.01, `40 requests took ${seconds} s at a limit of 10/s`);
+        // Paced at 9/s (a tenth below the limit): 39 gaps of 1/9 s.
+        assert.ok(seconds <= 39 / 9 + 0.01, `40 requests took ${seconds} s at a limit of 10/s`);
     });
 
-    it("uses the documented limits: DescribeImages 40/s, DescribeRegions 20/s, else 10/s", async () => {
+    it("after a stall of the event loop, the late requests do not go in a burst", async () => {
+        const fake = new FakeClock();
+        const t0 = fake.now();
+        const clock = new StallingClock(fake, t0 + 500, t0 + 2500);
+        const limiter = new RateLimiter({ clock });
+        const run = start(limiter, fake, "CreateImage", 30);
+        await fake.runAll();
+        assert.equal(run.times.length, 30);
+        assert.ok(
+            run.times.some((t) => t >= t0 + 2500),
+            "the stall delayed some requests (else the test shows nothing)",
+        );
+        assert.ok(busiestSecond(run.times) <= 10, `${busiestSecond(run.times)} in one second after a stall`);
+    });
+
+    it("uses the documented limits (DescribeImages 40/s, DescribeRegions 20/s, else 10/s), a tenth below", async () => {
         const clock = new FakeClock();
         const limiter = new RateLimiter({ clock });
         const images = start(limiter, clock, "DescribeImages", 120);
         const regions = start(limiter, clock, "DescribeRegions", 60);
         await clock.runAll();
-        const within = (n: number, limit: number) => n <= limit && n >= limit - 2;
+        const within = (n: number, limit: number) => n <= limit * 0.9 + 1 && n >= limit * 0.9 - 1;
         assert.ok(within(busiestSecond(images.times), 40), `DescribeImages: ${busiestSecond(images.times)}`);
         assert.ok(
             within(busiestSecond(regions.times), 20),
@@ -97,10 +134,19 @@ describe("RateLimiter (token bucket per action, fake clock)", () => {
         await assert.rejects(Promise.all([waiting, next]), /stop/);
     });
 
-    it("rejects a non-positive limit", () => {
+    it("rejects a non-positive limit, and a margin outside [0, 1)", () => {
         assert.throws(
             () => new RateLimiter({ limits: { DescribeImages: 0 } }),
             /DescribeImages must be positive/,
         );
+        assert.throws(() => new RateLimiter({ margin: 1 }), /margin must be at least 0 and below 1/);
+    });
+
+    it("with no margin, paces at the limit itself", async () => {
+        const clock = new FakeClock();
+        const limiter = new RateLimiter({ clock, margin: 0 });
+        const run = start(limiter, clock, "DescribeImages", 80);
+        await clock.runAll();
+        assert.ok([39, 40].includes(busiestSecond(run.times)), `${busiestSecond(run.times)}`);
     });
 });
