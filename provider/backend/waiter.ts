@@ -7,10 +7,18 @@
  */
 import { abortReason, Clock, systemClock } from "./clock";
 import { BatchedImageReads } from "./imageReads";
+import { DEFAULT_ACTION_RATE_LIMITS, RateLimiter } from "./rateLimiter";
 import { Image, ImageBackend, ImageState } from "./types";
 
 /** The poll delays a waiter uses unless told otherwise (real service latencies are minutes). */
 export const DEFAULT_POLL_DELAYS = { initialDelayMs: 2_000, maxDelayMs: 15_000 } as const;
+
+/**
+ * The most polls per second a waiter sends over all regions: three quarters of DescribeImages'
+ * documented 40/s. Polls and every other read by ID share that limit; kept below it, the polls of many
+ * regions never queue the reads of resources behind them (nor each other, past a poll's turn).
+ */
+export const DEFAULT_POLLS_PER_SECOND = DEFAULT_ACTION_RATE_LIMITS.DescribeImages * 0.75;
 
 export interface ImageWaiterOptions {
     /** Delay before the first poll of a region; the delay restarts from here when a new waiter joins. Default 2 s. */
@@ -19,6 +27,8 @@ export interface ImageWaiterOptions {
     maxDelayMs?: number;
     /** Growth of the delay after each poll. Default 1.5. */
     backoff?: number;
+    /** The most polls per second over all regions (the busiest regions take turns). Default 30. */
+    pollsPerSecond?: number;
     /** An image never seen yet may be missing this many polls in a row before it counts as gone (new
      * images can briefly be absent from DescribeImages). Default 3. */
     missesBeforeGone?: number;
@@ -90,14 +100,19 @@ interface Waiter {
     lastReported?: string;
     misses: number;
     done: boolean;
+    /** This wait's own delay before its next poll (grows by the backoff from the initial delay). */
+    delayMs: number;
+    /** When this wait wants its next poll (clock time). */
+    dueAt: number;
 }
 
+/**
+ * The waits of one region, polled together: when the first of them is due, all are polled (a young
+ * wait at its quick pace, an old one along with it), and each then grows its own delay. A newcomer
+ * does not reset the pace of the others.
+ */
 interface RegionPoller {
     waiters: Set<Waiter>;
-    /** The delay before the next poll after this one (grows by the backoff). */
-    delayMs: number;
-    /** When the next poll is due (clock time). */
-    nextPollAt: number;
     /** Wakes a sleeping poll loop so that it looks again at when to poll (a new waiter, or the last one left). */
     wake?: () => void;
 }
@@ -114,6 +129,8 @@ export class ImageWaiter {
     private readonly maxConsecutivePollFailures: number;
     private readonly clock: Clock;
     private readonly reads: BatchedImageReads;
+    /** The polls' own pace, below the client's limit for DescribeImages (so a poll never waits there). */
+    private readonly pollPace: RateLimiter;
 
     constructor(backend: ImageBackend, options: ImageWaiterOptions = {}) {
         this.initialDelayMs = options.initialDelayMs ?? DEFAULT_POLL_DELAYS.initialDelayMs;
@@ -123,6 +140,11 @@ export class ImageWaiter {
         this.maxConsecutivePollFailures = options.maxConsecutivePollFailures ?? 3;
         this.clock = options.clock ?? systemClock;
         this.reads = options.reads ?? new BatchedImageReads(backend);
+        this.pollPace = new RateLimiter({
+            clock: this.clock,
+            defaultPerSecond: options.pollsPerSecond ?? DEFAULT_POLLS_PER_SECOND,
+            margin: 0,
+        });
     }
 
     /** Resolves with the image once it is in one of `until`; rejects on a failure state, timeout, or if it vanishes. */
@@ -167,6 +189,8 @@ export class ImageWaiter {
                 reject,
                 misses: 0,
                 done: false,
+                delayMs: this.initialDelayMs,
+                dueAt: startedAt + this.initialDelayMs,
             };
             const onAbort = () => {
                 this.finish(region, waiter, () => reject(abortReason(signal!)));
@@ -182,22 +206,17 @@ export class ImageWaiter {
                 reject(error);
             };
 
-            const firstPollAt = startedAt + this.initialDelayMs;
             let poller = this.pollers.get(region);
             if (!poller) {
-                poller = { waiters: new Set(), delayMs: this.initialDelayMs, nextPollAt: firstPollAt };
+                poller = { waiters: new Set() };
                 this.pollers.set(region, poller);
                 poller.waiters.add(waiter);
                 void this.run(region, poller);
             } else {
                 poller.waiters.add(waiter);
                 // A newcomer (e.g. a fresh CreateImage) should not wait out a long-running copy's slow
-                // cadence: the loop, asleep until a later poll, is woken to poll at the newcomer's pace.
-                poller.delayMs = this.initialDelayMs;
-                if (firstPollAt < poller.nextPollAt) {
-                    poller.nextPollAt = firstPollAt;
-                    poller.wake?.();
-                }
+                // cadence: the loop, asleep until a later poll, is woken to look at the newcomer's.
+                poller.wake?.();
             }
         });
     }
@@ -217,7 +236,8 @@ export class ImageWaiter {
         while (poller.waiters.size > 0) {
             await this.sleepUntilDue(poller);
             if (poller.waiters.size === 0) break;
-            poller.delayMs = Math.min(this.maxDelayMs, poller.delayMs * this.backoff);
+            await this.pollPace.acquire("poll");
+            if (poller.waiters.size === 0) break;
 
             const waiters = [...poller.waiters];
             const ids = [...new Set(waiters.map((w) => w.imageId))];
@@ -231,24 +251,34 @@ export class ImageWaiter {
                     for (const w of waiters) this.failPoll(region, w, error);
                 }
                 this.expire(region, waiters);
-                poller.nextPollAt = this.clock.now() + poller.delayMs;
+                this.schedule(waiters);
                 continue;
             }
             for (const w of waiters) this.check(region, w, byId.get(w.imageId));
             this.expire(region, waiters);
-            poller.nextPollAt = this.clock.now() + poller.delayMs;
+            this.schedule(waiters);
         }
         if (this.pollers.get(region) === poller) this.pollers.delete(region);
     }
 
+    /** After a poll: each wait that goes on grows its own delay and is due that long from now. */
+    private schedule(polled: Waiter[]): void {
+        const now = this.clock.now();
+        for (const w of polled) {
+            w.delayMs = Math.min(this.maxDelayMs, w.delayMs * this.backoff);
+            w.dueAt = now + w.delayMs;
+        }
+    }
+
     /**
-     * Sleeps until the next poll is due or the earliest deadline comes, whichever is first. Woken
-     * early (a newcomer moved the poll earlier, or nobody waits any more), it looks again.
+     * Sleeps until the first wait of the region is due or the earliest deadline comes, whichever is
+     * first. Woken early (a newcomer, or nobody waits any more), it looks again.
      */
     private async sleepUntilDue(poller: RegionPoller): Promise<void> {
         while (poller.waiters.size > 0) {
-            const earliestDeadline = Math.min(...[...poller.waiters].map((w) => w.deadline));
-            const delay = Math.min(poller.nextPollAt, earliestDeadline) - this.clock.now();
+            const waiters = [...poller.waiters];
+            const firstDue = Math.min(...waiters.map((w) => Math.min(w.dueAt, w.deadline)));
+            const delay = firstDue - this.clock.now();
             if (delay <= 0) return;
             const wakeUp = new AbortController();
             poller.wake = () => wakeUp.abort();

@@ -43,7 +43,8 @@ function track<T>(promise: Promise<T>) {
     return state;
 }
 
-const OPTIONS = { initialDelayMs: 1000, maxDelayMs: 4000, backoff: 2 };
+/** Delays that are easy to count in; the polls unpaced (the pace has its own test). */
+const OPTIONS = { initialDelayMs: 1000, maxDelayMs: 4000, backoff: 2, pollsPerSecond: Infinity };
 
 describe("ImageWaiter", () => {
     let clock: FakeClock;
@@ -65,8 +66,11 @@ describe("ImageWaiter", () => {
         );
         const other = track(waiter.waitForState("ap-shanghai", "img-9", opts));
 
+        // The calls of one tick, in region order (regions polled at the same moment go in either order).
+        const tickCalls = (from: number, to: number) =>
+            fake.calls.slice(from, to).sort((a, b) => a.region.localeCompare(b.region));
         await clock.tick(1000);
-        assert.deepEqual(fake.calls, [
+        assert.deepEqual(tickCalls(0, 2), [
             { region: "ap-guangzhou", ids: ["img-1", "img-2", "img-3"] },
             { region: "ap-shanghai", ids: ["img-9"] },
         ]);
@@ -74,7 +78,7 @@ describe("ImageWaiter", () => {
         fake.set("ap-guangzhou", "img-2", "NORMAL");
         await clock.tick(2000);
         assert.equal(fake.calls.length, 4);
-        assert.deepEqual(fake.calls[2], { region: "ap-guangzhou", ids: ["img-1", "img-2", "img-3"] });
+        assert.deepEqual(tickCalls(2, 4)[0], { region: "ap-guangzhou", ids: ["img-1", "img-2", "img-3"] });
         assert.equal(waits[1].settled, true);
         assert.equal(waits[1].value?.imageState, "NORMAL");
         assert.equal(waits[0].settled, false);
@@ -83,7 +87,7 @@ describe("ImageWaiter", () => {
         fake.set("ap-guangzhou", "img-3", "NORMAL");
         fake.set("ap-shanghai", "img-9", "NORMAL");
         await clock.tick(4000);
-        assert.deepEqual(fake.calls[4], { region: "ap-guangzhou", ids: ["img-1", "img-3"] });
+        assert.deepEqual(tickCalls(4, 6)[0], { region: "ap-guangzhou", ids: ["img-1", "img-3"] });
         assert.ok(waits.every((w) => w.settled && w.value?.imageState === "NORMAL"));
         assert.equal(other.settled, true);
 
@@ -324,9 +328,50 @@ describe("ImageWaiter", () => {
         await clock.tick(1);
         assert.deepEqual(fake.calls[3], { region: "ap-guangzhou", ids: ["img-1", "img-2"] });
         assert.equal(second.value?.imageState, "NORMAL");
-        // Then the cadence restarts from the initial delay (2 s after that poll), not the old 4 s.
+        // The old wait kept its own cadence: its next poll is 4 s after that one (at 12 s), not sooner.
+        await clock.tick(3999);
+        assert.equal(fake.calls.length, 4);
+        await clock.tick(1);
+        assert.deepEqual(fake.calls[4], { region: "ap-guangzhou", ids: ["img-1"] });
+    });
+
+    it("a newcomer does not quicken the polls of the waits already there", async () => {
+        fake.set("ap-guangzhou", "img-1", "SYNCING");
+        fake.set("ap-guangzhou", "img-2", "CREATING");
+        untilNormal("img-1");
+        await clock.tick(7000); // polls at 1, 3, 7 s: img-1 is now at its 4 s delay
+        untilNormal("img-2");
+        // img-2's own cadence: polls at 8 s, 10 s, 14 s (img-1 along with each); img-1 alone would
+        // have been polled at 11 s and 15 s.
+        await clock.tick(8000);
+        assert.deepEqual(
+            fake.calls.slice(3).map((c) => c.ids.join(",")),
+            ["img-1,img-2", "img-1,img-2", "img-1,img-2"],
+        );
+    });
+
+    it("paces its polls over all regions (30 a second by default), every region in turn", async () => {
+        const paced = new ImageWaiter(fake.asBackend(), { initialDelayMs: 1000, maxDelayMs: 4000, clock });
+        const regions = Array.from({ length: 18 }, (_, i) => `region-${i}`);
+        for (const region of regions) {
+            fake.set(region, "img-1", "CREATING");
+            track(paced.waitForState(region, "img-1", { until: ["NORMAL"], timeoutMs: 600_000 }));
+        }
+        const times: number[] = [];
+        const describe = fake.describeImagesByIds.bind(fake);
+        fake.describeImagesByIds = (region, ids) => {
+            times.push(clock.now());
+            return describe(region, ids);
+        };
         await clock.tick(2000);
-        assert.equal(fake.calls.length, 5);
+        // All 18 were due at 1 s: polled one after another, 1/30 s apart, each region once.
+        assert.deepEqual(new Set(fake.calls.map((c) => c.region)), new Set(regions));
+        assert.equal(fake.calls.length, 18);
+        const gaps = times.slice(1).map((t, i) => t - times[i]);
+        assert.ok(
+            gaps.every((gap) => gap >= 1000 / 30 - 0.001),
+            `gaps between polls: ${gaps.join(", ")} ms`,
+        );
     });
 
     it("a newcomer never delays a poll that is due sooner", async () => {
