@@ -16,8 +16,8 @@ export const DEFAULT_RATE_LIMIT_PER_SECOND = 10;
 
 /**
  * How far below a limit the limiter paces by default. The service counts requests when they arrive,
- * and requests sent evenly do not arrive evenly (the network, a busy event loop at either end): a
- * tenth of the limit absorbs that jitter; pacing at the limit itself was throttled under load.
+ * and requests sent evenly do not arrive evenly (the network, a busy event loop at either end); pacing
+ * at the limit itself was throttled under load. See `pacedRateOf` for how the margin is applied.
  */
 export const DEFAULT_RATE_MARGIN = 0.1;
 
@@ -50,8 +50,8 @@ interface Lane {
 }
 
 /**
- * Lanes keyed by action. Each lets requests through one at a time, at least `1 / (limit × (1 −
- * margin))` seconds apart, measured when a request really goes (not when it was queued): a caller that
+ * Lanes keyed by action. Each lets requests through one at a time, at least `1 / pacedRateOf(action)`
+ * seconds apart, measured when a request really goes (not when it was queued): a caller that
  * slept late (a stall of the event loop) goes late, and the ones behind it keep their distance, so no
  * one-second window ever sees more than the paced rate.
  */
@@ -83,9 +83,16 @@ export class RateLimiter {
         return this.limits[action] ?? this.defaultPerSecond;
     }
 
-    /** The rate (requests per second) the limiter lets an action through at: its limit less the margin. */
+    /**
+     * The rate (requests per second) the limiter lets an action through at: the limit less the margin,
+     * less one more request. Requests spaced 1/r s apart put r + 1 of them into one second (the first
+     * and the last at its edges), so at `limit − 1` a second a window holds the limit only if every
+     * request arrives exactly on time; one request and a tenth fewer leave a whole interval of slack
+     * for the jitter of arrival (about 120 ms at 10/s). A limit below 2/s is paced at half of it.
+     */
     pacedRateOf(action: string): number {
-        return this.limitOf(action) * (1 - this.margin);
+        const limit = this.limitOf(action);
+        return Math.max(limit * (1 - this.margin) - 1, limit / 2);
     }
 
     /** Waits until the action may be sent. `key` defaults to the action (limits are per action). */
