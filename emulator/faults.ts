@@ -4,12 +4,20 @@
  */
 import { z } from "zod";
 
-/** The documented default rate limits (requests per second per account and action). */
-export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, number>> = {
-    DescribeImages: 40,
-    DescribeRegions: 20,
-    DescribeImageFromFamily: 20,
-    DescribeImportImageOs: 288,
+/**
+ * The documented default rate limits (requests per second per account and action), by service: the
+ * CVM and Region services each have a DescribeRegions, with a limit of its own. The Region service's
+ * (2022-06-27) is documented on its action page (tencentcloud.com/document/api/213/15708, "A maximum
+ * of 50 requests can be initiated per second"); the spec itself documents no limits.
+ */
+export const DOCUMENTED_RATE_LIMITS: Readonly<Record<string, Readonly<Record<string, number>>>> = {
+    cvm: {
+        DescribeImages: 40,
+        DescribeRegions: 20,
+        DescribeImageFromFamily: 20,
+        DescribeImportImageOs: 288,
+    },
+    region: { DescribeRegions: 50 },
 };
 /** The documented default for the other actions. */
 export const DEFAULT_RATE_LIMIT = 10;
@@ -18,7 +26,7 @@ const counts = z.record(z.string(), z.number().int().min(0));
 
 /** The fault settings (all optional; absent means off). Action names, or "*" for every action. */
 export const faultSchema = z.strictObject({
-    /** Apply the documented per-action limits (10/s, DescribeImages 40/s, DescribeRegions and DescribeImageFromFamily 20/s). */
+    /** Apply the documented per-action limits (10/s; cvm DescribeImages 40/s, DescribeRegions and DescribeImageFromFamily 20/s; region DescribeRegions 50/s). */
     defaultRateLimits: z.boolean().optional(),
     /** Per-action limits in requests per second (throttling); they apply whether or not defaults are on. */
     rateLimits: counts.optional(),
@@ -67,19 +75,20 @@ export class Faults {
         };
     }
 
-    /** The limit in force for an action, if any. */
-    rateLimitOf(action: string): number | undefined {
+    /** The limit in force for an action of a service, if any. */
+    rateLimitOf(service: string, action: string): number | undefined {
         const explicit = this.config.rateLimits?.[action] ?? this.config.rateLimits?.["*"];
         if (explicit !== undefined) return explicit;
-        if (this.config.defaultRateLimits) return DOCUMENTED_RATE_LIMITS[action] ?? DEFAULT_RATE_LIMIT;
+        if (this.config.defaultRateLimits)
+            return DOCUMENTED_RATE_LIMITS[service]?.[action] ?? DEFAULT_RATE_LIMIT;
         return undefined;
     }
 
     /** True when the call is over its limit in the last second (the call is counted when it is not). */
-    throttled(accountId: string, action: string, nowMs: number): boolean {
-        const limit = this.rateLimitOf(action);
+    throttled(accountId: string, service: string, action: string, nowMs: number): boolean {
+        const limit = this.rateLimitOf(service, action);
         if (limit === undefined) return false;
-        const key = `${accountId}:${action}`;
+        const key = `${accountId}:${service}:${action}`;
         const recent = (this.windows.get(key) ?? []).filter((t) => nowMs - t < 1000);
         if (recent.length >= limit) {
             this.windows.set(key, recent);

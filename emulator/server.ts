@@ -180,10 +180,10 @@ export async function startEmulator(options: StartEmulatorOptions = {}): Promise
             if (handler.region !== "none" && region && !isKnownRegion(region)) {
                 throw new ApiError("InvalidRegion.NotFound", `The region \`${region}\` does not exist.`);
             }
-            if (faults.throttled(verified.account.accountId, action, wallClock())) {
+            if (faults.throttled(verified.account.accountId, handler.service, action, wallClock())) {
                 throw new ApiError(
                     "RequestLimitExceeded",
-                    `Too many ${action} requests: the limit is ${faults.rateLimitOf(action)} per second.`,
+                    `Too many ${action} requests: the limit is ${faults.rateLimitOf(handler.service, action)} per second.`,
                 );
             }
             if (faults.internalError(action)) {

@@ -2,8 +2,9 @@
  * The one per-process context of the provider: the settings (resolved at each call), and, built once
  * per settings key, the image backend (over the process's one rate limiter, ../backend/index.ts), the
  * coalesced reads by ID that every read and poll goes through, the waiter that batches polls, the
- * per-image turns of the calls a busy image refuses, and the live facts and ledger of the plan checks. Test and benchmark replacements go
- * through {@link setProcessOverrides}, nowhere else.
+ * per-image turns of the calls a busy image refuses, and the live facts and ledger of the plan checks.
+ * The resources' operations and the lookups (../lookup) both work through it. Test and benchmark
+ * replacements go through {@link setProcessOverrides}, nowhere else.
  *
  * Nothing here is captured by the serialized provider (`__provider`): the provider's methods only
  * reference the handlers module, which asks for the context when a method runs. Settings come from
@@ -141,8 +142,16 @@ function build(current: ProcessState, settings: ProviderSettings): Built {
 
 /** The context of one call: settings resolved now; the rest reused while the credentials and endpoint hold. */
 export function processContext(): ProcessContext {
+    return processContextFor(resolveSettings(settingSource(state().stackConfig)));
+}
+
+/**
+ * The context of one call with settings resolved elsewhere (the lookups, which run in the program and
+ * read the stack's config there): the same backend, reads, waiter and caches as every other call of
+ * this process with those credentials and endpoint.
+ */
+export function processContextFor(settings: ProviderSettings): ProcessContext {
     const current = state();
-    const settings = resolveSettings(settingSource(current.stackConfig));
     const key = callerKeyOf(settings);
     let built = current.built.get(key);
     if (!built) {

@@ -1,8 +1,8 @@
 /**
  * The ImageBackend over the Tencent Cloud API: for each operation, which action of which service it
- * sends, whether a failed send may be retried, how it reads every page or batch, and which reply
- * schema and mapper read the answer. Bodies come from requestBodies.ts, domain values from
- * replyMappers.ts.
+ * sends, whether a failed send may be retried, and which reply schema and mapper read the answer.
+ * Bodies come from requestBodies.ts, domain values from replyMappers.ts, and the reads of lists (by
+ * IDs in batches, or every page) from reads.ts.
  */
 import { z } from "zod";
 import { API_SERVICES, ApiService } from "./apiServices";
@@ -10,16 +10,22 @@ import { rootAccountId } from "./callerAccount";
 import { ApiClient } from "./client";
 import { Clock, systemClock } from "./clock";
 import { findImportedImage } from "./importedImage";
-import { toImage, toInstanceInfo, toRegionInfo, toSnapshotInfo } from "./replyMappers";
+import {
+    imagesRead,
+    inBatches,
+    instancesRead,
+    readAllPages,
+    readByIds,
+    SendRead,
+    snapshotsRead,
+} from "./reads";
+import { toImage, toRegionInfo } from "./replyMappers";
 import {
     createImageReply,
     describeImageFromFamilyReply,
     describeImageQuotaReply,
     describeImageSharePermissionReply,
-    describeImagesReply,
-    describeInstancesReply,
     describeRegionsReply,
-    describeSnapshotsReply,
     emptyReply,
     importImageReply,
     modifyResourceTagsReply,
@@ -27,10 +33,8 @@ import {
 } from "./replySchemas";
 import {
     boolString,
-    chunk,
     imageResourceName,
     modifyResourceTagsBodies,
-    PAGE_SIZE,
     tagSpecification,
     toApiFilters,
 } from "./requestBodies";
@@ -54,36 +58,15 @@ export interface TencentCloudBackendOptions {
     clock?: Clock;
 }
 
-/** A read of items by their IDs: the action, the parameter that takes the IDs, and the items of a reply. */
-interface ReadById<S extends z.ZodType, T> {
-    service: ApiService;
-    action: string;
-    parameter: string;
-    reply: S;
-    items(reply: z.output<S>, region: string): T[];
+/** What CreateImage and ImportImage both take: the new image's name, description, tags and family. */
+function newImageBody(request: CreateImageRequest | ImportImageRequest): Record<string, unknown> {
+    return {
+        ImageName: request.imageName,
+        ImageDescription: request.imageDescription,
+        TagSpecification: tagSpecification(request.tags),
+        ImageFamily: request.imageFamily,
+    };
 }
-
-const readImagesById: ReadById<typeof describeImagesReply, Image> = {
-    service: "cvm",
-    action: "DescribeImages",
-    parameter: "ImageIds",
-    reply: describeImagesReply,
-    items: (reply, region) => reply.ImageSet.map((i) => toImage(region, i)),
-};
-const readInstancesById: ReadById<typeof describeInstancesReply, InstanceInfo> = {
-    service: "cvm",
-    action: "DescribeInstances",
-    parameter: "InstanceIds",
-    reply: describeInstancesReply,
-    items: (reply) => reply.InstanceSet.map(toInstanceInfo),
-};
-const readSnapshotsById: ReadById<typeof describeSnapshotsReply, SnapshotInfo> = {
-    service: "cbs",
-    action: "DescribeSnapshots",
-    parameter: "SnapshotIds",
-    reply: describeSnapshotsReply,
-    items: (reply) => reply.SnapshotSet.map(toSnapshotInfo),
-};
 
 function hasTags(image: Image, tags: Record<string, string>): boolean {
     return Object.entries(tags).every(([key, value]) => image.tags[key] === value);
@@ -121,53 +104,18 @@ export class TencentCloudBackend implements ImageBackend {
         });
     }
 
-    /** Reads the items of many IDs in batches of {@link PAGE_SIZE} (duplicates asked once). */
-    private async inBatches<T>(ids: string[], read: (batch: string[]) => Promise<T[]>): Promise<T[]> {
-        const items: T[] = [];
-        for (const batch of chunk([...new Set(ids)], PAGE_SIZE)) items.push(...(await read(batch)));
-        return items;
-    }
-
-    /** Items by ID (`<parameter>: [...]` with `Limit` 100), in batches of 100. */
-    private readByIds<S extends z.ZodType, T>(
-        read: ReadById<S, T>,
-        region: string,
-        ids: string[],
-        opts?: CallOptions,
-    ): Promise<T[]> {
-        return this.inBatches(ids, async (batch) => {
-            const body = { [read.parameter]: batch, Limit: PAGE_SIZE };
-            const reply = await this.call(read.service, read.action, region, body, read.reply, true, opts);
-            return read.items(reply, region);
-        });
-    }
+    /** Sends a read: reads are always safe to retry. */
+    private readonly read: SendRead = (service, action, region, body, reply, opts) =>
+        this.call(service, action, region, body, reply, true, opts);
 
     describeImagesByIds(region: string, imageIds: string[], opts?: CallOptions): Promise<Image[]> {
-        return this.readByIds(readImagesById, region, imageIds, opts);
+        return readByIds(this.read, imagesRead, region, imageIds, opts);
     }
 
     async listImages(region: string, filter?: ImageFilter, opts?: CallOptions): Promise<Image[]> {
         const { filters, clientSideTags } = toApiFilters(filter);
-        const images: Image[] = [];
-        for (let offset = 0; ; offset += PAGE_SIZE) {
-            const body = {
-                Filters: filters.length > 0 ? filters : undefined,
-                Offset: offset,
-                Limit: PAGE_SIZE,
-            };
-            const reply = await this.call(
-                "cvm",
-                "DescribeImages",
-                region,
-                body,
-                describeImagesReply,
-                true,
-                opts,
-            );
-            images.push(...reply.ImageSet.map((i) => toImage(region, i)));
-            // Stop on a short page too, so a TotalCount that moves while paging cannot loop forever.
-            if (reply.ImageSet.length < PAGE_SIZE || offset + PAGE_SIZE >= reply.TotalCount) break;
-        }
+        const body = { Filters: filters.length > 0 ? filters : undefined };
+        const images = await readAllPages(this.read, imagesRead, region, body, opts);
         return images.filter((image) => hasTags(image, clientSideTags));
     }
 
@@ -177,22 +125,19 @@ export class TencentCloudBackend implements ImageBackend {
         if (Object.keys(clientSideTags).length > 0)
             return (await this.listImages(region, filter, opts)).length;
         const body = { Filters: filters.length > 0 ? filters : undefined, Offset: 0, Limit: 1 };
-        const reply = await this.call("cvm", "DescribeImages", region, body, describeImagesReply, true, opts);
-        return reply.TotalCount;
+        const { service, action, reply } = imagesRead;
+        return imagesRead.total(await this.read(service, action, region, body, reply, opts));
     }
 
     async createImage(region: string, request: CreateImageRequest, opts?: CallOptions): Promise<string> {
         const body = {
-            ImageName: request.imageName,
-            ImageDescription: request.imageDescription,
+            ...newImageBody(request),
             InstanceId: request.instanceId,
             DataDiskIds:
                 request.dataDiskIds && request.dataDiskIds.length > 0 ? request.dataDiskIds : undefined,
             ForcePoweroff: boolString(request.forcePoweroff),
             Sysprep: boolString(request.sysprep),
             SnapshotIds: request.snapshotIds,
-            TagSpecification: tagSpecification(request.tags),
-            ImageFamily: request.imageFamily,
         };
         const reply = await this.call("cvm", "CreateImage", region, body, createImageReply, false, opts);
         return reply.ImageId;
@@ -204,13 +149,10 @@ export class TencentCloudBackend implements ImageBackend {
             OsType: request.osType,
             OsVersion: request.osVersion,
             ImageUrl: request.imageUrl,
-            ImageName: request.imageName,
-            ImageDescription: request.imageDescription,
             BootMode: request.bootMode,
             LicenseType: request.licenseType,
             Force: request.force,
-            TagSpecification: tagSpecification(request.tags),
-            ImageFamily: request.imageFamily,
+            ...newImageBody(request),
         };
         const reply = await this.call("cvm", "ImportImage", region, body, importImageReply, false, opts);
         if (reply.ImageId) return reply.ImageId;
@@ -224,7 +166,7 @@ export class TencentCloudBackend implements ImageBackend {
         options?: { deleteSnapshots?: boolean; dryRun?: boolean },
         opts?: CallOptions,
     ): Promise<void> {
-        await this.inBatches(imageIds, async (batch) => {
+        await inBatches(imageIds, async (batch) => {
             const body = {
                 ImageIds: batch,
                 DeleteBindedSnap: options?.deleteSnapshots,
@@ -359,30 +301,14 @@ export class TencentCloudBackend implements ImageBackend {
     }
 
     describeInstances(region: string, instanceIds: string[], opts?: CallOptions): Promise<InstanceInfo[]> {
-        return this.readByIds(readInstancesById, region, instanceIds, opts);
+        return readByIds(this.read, instancesRead, region, instanceIds, opts);
     }
 
-    async listInstances(region: string, opts?: CallOptions): Promise<InstanceInfo[]> {
-        const instances: InstanceInfo[] = [];
-        for (let offset = 0; ; offset += PAGE_SIZE) {
-            const body = { Offset: offset, Limit: PAGE_SIZE };
-            const reply = await this.call(
-                "cvm",
-                "DescribeInstances",
-                region,
-                body,
-                describeInstancesReply,
-                true,
-                opts,
-            );
-            instances.push(...reply.InstanceSet.map(toInstanceInfo));
-            // A short page ends the listing too, so a TotalCount that moves while paging cannot loop.
-            if (reply.InstanceSet.length < PAGE_SIZE || offset + PAGE_SIZE >= (reply.TotalCount ?? 0)) break;
-        }
-        return instances;
+    listInstances(region: string, opts?: CallOptions): Promise<InstanceInfo[]> {
+        return readAllPages(this.read, instancesRead, region, {}, opts);
     }
 
     describeSnapshots(region: string, snapshotIds: string[], opts?: CallOptions): Promise<SnapshotInfo[]> {
-        return this.readByIds(readSnapshotsById, region, snapshotIds, opts);
+        return readByIds(this.read, snapshotsRead, region, snapshotIds, opts);
     }
 }

@@ -92,16 +92,26 @@ export interface CreateImageRequest {
     imageFamily?: string;
 }
 
+/**
+ * What ImportImage is sent. The image-file fields are also what a CustomImage's `source.import` takes
+ * (../model/imageSource.ts picks them from here), so their docs are written for users.
+ */
 export interface ImportImageRequest {
     imageName: string;
     imageDescription?: string;
+    /** The COS URL of the image file. */
     imageUrl: string;
+    /** The OS, e.g. `CentOS`, `Ubuntu`, `Windows`. */
     osType: string;
+    /** The OS version, e.g. `7` or `22.04`. */
     osVersion: string;
-    /** Input spelling: `x86_64`, `i386` or `arm_64`. */
+    /** `x86_64`, `i386` or `arm_64` (the input spelling; an Image reports it in the output spelling). */
     architecture: string;
+    /** `Legacy BIOS` or `UEFI`. Default: the service's (`Legacy BIOS`). */
     bootMode?: string;
+    /** `TencentCloud` or `BYOL`. Default: the service's (`TencentCloud`). */
     licenseType?: string;
+    /** Import even when the image file fails the service's checks. Default `false`. Only used at creation. */
     force?: boolean;
     tags?: Record<string, string>;
     /** The family the imported image joins (API `ImageFamily`). */

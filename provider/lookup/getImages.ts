@@ -3,8 +3,9 @@
  * (a dynamic provider cannot offer functions to the engine), with the provider's configuration rules.
  */
 import * as pulumi from "@pulumi/pulumi";
-import { createImageBackend } from "../backend";
+import { BatchedImageReads } from "../backend/imageReads";
 import { Image, ImageBackend } from "../backend/types";
+import { processContextFor } from "../processContext";
 import {
     CONFIG_NAMESPACE,
     ProviderSettings,
@@ -29,7 +30,10 @@ export interface GetImagesResult {
 
 /** Options of the lookup functions; all optional, mostly for tests. */
 export interface LookupOptions {
-    /** The backend to call. Default: the Tencent Cloud backend built from the settings. */
+    /**
+     * The backend to call. Default: the process's (../processContext.ts) for the settings, the one the
+     * resources of this process use too: one rate limiter, one coalesced read by ID per region.
+     */
     backend?: ImageBackend;
     /** The settings. Default: stack config `tencentcloud-images:<key>` inside a Pulumi program, else env. */
     settings?: ProviderSettings;
@@ -101,12 +105,14 @@ export async function lookupImages(
     const warning = unsafeMostRecentWarning(fn, criteria);
     if (warning) (options.warn ?? defaultWarn)(warning);
 
-    const backend = options.backend ?? createImageBackend(settingsNow());
+    const { backend, reads } = options.backend
+        ? { backend: options.backend, reads: new BatchedImageReads(options.backend) }
+        : processContextFor(settingsNow());
     let images: Image[];
     if (criteria.family !== undefined && !criteria.includeDeprecated) {
         images = await familyImage(backend, region, criteria.family);
     } else if (criteria.imageIds) {
-        images = await backend.describeImagesByIds(region, criteria.imageIds);
+        images = [...(await reads.images(region, criteria.imageIds)).values()];
     } else {
         images = await backend.listImages(region, serverFilter(criteria));
     }

@@ -5,6 +5,7 @@
  */
 import { asSet } from "./diff";
 import type { DeepInput } from "./property";
+import type { ImportImageRequest } from "../backend/types";
 
 /** Make the image from an instance: its system disk, plus any listed data disks. */
 export interface InstanceSource {
@@ -24,24 +25,15 @@ export interface SnapshotSource {
     snapshotIds: string[];
 }
 
+/** The fields of an image-file import, each declared (with its docs) once, in the backend's request. */
+type ImportFields = Pick<
+    ImportImageRequest,
+    "imageUrl" | "osType" | "osVersion" | "architecture" | "bootMode" | "licenseType" | "force"
+>;
+
 /** Import the image from an image file (RAW, VHD, QCOW2, VMDK) in COS. */
 export interface ImportSource {
-    import: {
-        /** The COS URL of the image file. */
-        imageUrl: string;
-        /** The OS, e.g. `CentOS`, `Ubuntu`, `Windows`. */
-        osType: string;
-        /** The OS version, e.g. `7` or `22.04`. */
-        osVersion: string;
-        /** `x86_64`, `i386` or `arm_64`. */
-        architecture: string;
-        /** `Legacy BIOS` or `UEFI`. Default: the service's (`Legacy BIOS`). */
-        bootMode?: string;
-        /** `TencentCloud` or `BYOL`. Default: the service's (`TencentCloud`). */
-        licenseType?: string;
-        /** Import even when the image file fails the service's checks. Default `false`. Only used at creation. */
-        force?: boolean;
-    };
+    import: ImportFields;
 }
 
 /** Where a CustomImage comes from: exactly one kind of source. */

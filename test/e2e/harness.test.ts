@@ -15,7 +15,10 @@ describe("engine harness (real Pulumi CLI, file backend)", function () {
     after(() => sandbox?.dispose());
 
     it("runs preview, up, refresh and destroy, and keeps the secret out of the state", async () => {
+        let seenByProgram: string | undefined;
         const program = async (req: NodeJS.Require) => {
+            // The inline program runs in this process: it sees the stack's env while an operation runs.
+            seenByProgram = process.env.E2E_ECHO_SECRET;
             const { Echo } = req("e2e-echo-provider") as {
                 Echo: new (n: string, a: object) => { keyLength: unknown };
             };
@@ -23,12 +26,15 @@ describe("engine harness (real Pulumi CLI, file backend)", function () {
             return { keyLength: echo.keyLength };
         };
         const stack = await sandbox.stack("dev", program, { E2E_ECHO_SECRET: secret });
+        assert.equal(process.env.E2E_ECHO_SECRET, undefined, "the stack's env is not left in this process");
 
         const preview = await stack.preview();
         assert.equal(preview.changeSummary.create, 2, "the stack and the Echo resource are to be created");
 
         const up = await stack.up();
         assert.equal(up.summary.result, "succeeded");
+        assert.equal(seenByProgram, secret, "the program saw the stack's env during the operation");
+        assert.equal(process.env.E2E_ECHO_SECRET, undefined, "and it is taken off after the operation");
         assert.equal(up.outputs.keyLength.value, secret.length);
 
         const state = sandbox.stateText("dev");

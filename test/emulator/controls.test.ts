@@ -157,7 +157,7 @@ describe("emulator: controls", () => {
             await ok(f.endpoint, { ...quota, key: second });
         });
 
-        it("documented default limits switched on: 10/s, DescribeImages 40/s, DescribeRegions 20/s", async () => {
+        it("documented default limits switched on: 10/s, DescribeImages 40/s, DescribeRegions 20/s (the Region service's 50/s)", async () => {
             await control(f.endpoint, "PUT", "/_emulator/faults", { defaultRateLimits: true });
             const burst = async (spec: Parameters<typeof ok>[1], n: number) => {
                 for (let i = 0; i < n; i++) await ok(f.endpoint, spec);
@@ -172,8 +172,17 @@ describe("emulator: controls", () => {
                 await burst({ action: "DescribeRegions", key: main, region: null }, 20),
                 "RequestLimitExceeded",
             );
+            // The Region service's DescribeRegions has a limit (and a window) of its own.
+            const regionService = {
+                action: "DescribeRegions",
+                service: "region",
+                key: main,
+                region: null,
+                body: { Product: "cvm" },
+            };
+            assert.equal(await burst(regionService, 50), "RequestLimitExceeded");
             const throttled = f.emu.controls.callLog({ code: "RequestLimitExceeded" });
-            assert.equal(throttled.length, 3);
+            assert.equal(throttled.length, 4);
         });
 
         it("internalErrorRate 1 → InternalError (limited to the listed actions); 0 → none", async () => {

@@ -218,6 +218,19 @@ describe("emulator: the service's rules", () => {
             );
         });
 
+        it("image-type takes exactly the values the spec documents: MARKET_IMAGE is refused", async () => {
+            const typed = (value: string) => ({
+                action: "DescribeImages",
+                key: main,
+                body: { Filters: [{ Name: "image-type", Values: [value] }] },
+            });
+            for (const value of ["PRIVATE_IMAGE", "PUBLIC_IMAGE", "SHARED_IMAGE"])
+                await ok(f.endpoint, typed(value));
+            for (const value of ["MARKET_IMAGE", "public_image"]) {
+                assert.equal(await code(typed(value)), "InvalidFilter", value);
+            }
+        });
+
         it("CreateImage input checks: one source, instance and disks of the region", async () => {
             const ins = instanceId(main.accountId, gz);
             assert.equal(

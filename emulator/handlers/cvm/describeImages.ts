@@ -15,7 +15,11 @@ const params = z.strictObject({
     InstanceType: z.string().optional(),
 });
 
-const IMAGE_TYPES = ["PUBLIC_IMAGE", "PRIVATE_IMAGE", "SHARED_IMAGE", "MARKET_IMAGE"];
+/**
+ * The `image-type` values the spec documents (DescribeImagesRequest.Filters): no marketplace value, so
+ * marketplace images are found by reading every kind and looking at each image's ImageType.
+ */
+const IMAGE_TYPE_FILTER_VALUES = ["PRIVATE_IMAGE", "PUBLIC_IMAGE", "SHARED_IMAGE"];
 
 function typeOf(v: VisibleImage): string {
     return v.relation === "shared" ? "SHARED_IMAGE" : v.image.imageType;
@@ -30,10 +34,12 @@ function matcher(name: string, values: string[]): (v: VisibleImage) => boolean {
     if (name === "image-id") return (v) => values.includes(v.image.imageId);
     if (name === "image-type") {
         for (const value of values) {
-            if (!IMAGE_TYPES.includes(value)) {
+            // The documented DescribeImages errors (the SDK's list) have no code for a bad filter value; InvalidFilter
+            // ("the specified filter is not supported") is the one that fits.
+            if (!IMAGE_TYPE_FILTER_VALUES.includes(value)) {
                 fail(
-                    "InvalidFilterValue",
-                    `image-type must be one of ${IMAGE_TYPES.join(", ")} (got "${value}").`,
+                    "InvalidFilter",
+                    `The filter \`image-type\` does not support the value \`${value}\`; it takes ${IMAGE_TYPE_FILTER_VALUES.join(", ")}.`,
                 );
             }
         }

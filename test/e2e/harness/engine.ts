@@ -3,6 +3,7 @@ import * as fs from "node:fs";
 import * as os from "node:os";
 import * as path from "node:path";
 import { installPackage } from "../../../scripts/lib/installPackage";
+import { runWithEnv } from "./processEnv";
 
 /** A program run inline by the Automation API: it gets `require` bound to the project folder. */
 export type InlineProgram = (requireFromProject: NodeJS.Require) => Promise<Record<string, unknown> | void>;
@@ -76,10 +77,9 @@ export async function createEngineSandbox(projectName: string): Promise<EngineSa
         install: (packageDir) => void installPackage(projectDir, packageDir, scratch),
         stack: async (stackName, program, extraEnv) => {
             const stackEnv = { ...env, ...extraEnv };
-            // The inline program runs in this process, and so does every provider method that the
-            // engine's plugin host runs in its own process: both read the environment.
-            Object.assign(process.env, extraEnv);
-            return LocalWorkspace.createOrSelectStack(
+            // The engine's processes (the provider host among them) get the env from the workspace;
+            // the inline program runs in this process, and gets it only while an operation runs.
+            const stack = await LocalWorkspace.createOrSelectStack(
                 {
                     stackName,
                     projectName,
@@ -97,6 +97,7 @@ export async function createEngineSandbox(projectName: string): Promise<EngineSa
                     },
                 },
             );
+            return runWithEnv(stack, extraEnv ?? {});
         },
         stateText: (stackName) =>
             fs.readFileSync(

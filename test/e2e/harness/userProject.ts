@@ -16,6 +16,7 @@ import * as readline from "node:readline";
 import { pack, REPO_ROOT } from "../../../scripts/lib/installPackage";
 import { loadProgram } from "../../../scripts/lib/loadProgram";
 import { offlineEngineEnv, pulumiRoot } from "./engine";
+import { runWithEnv } from "./processEnv";
 
 export interface EmulatorAccount {
     accountId: string;
@@ -121,9 +122,9 @@ export async function createUserProject(name: string): Promise<UserProject> {
         providerEnv,
         engineEnv,
         stack: async (stackName, { env = providerEnv, wrap } = {}) => {
-            // The program (lookups) runs in this process; the provider host inherits the engine's env.
-            Object.assign(process.env, env);
-            return auto.LocalWorkspace.createOrSelectStack(
+            // The provider host gets the env from the workspace; the program (lookups) runs in this
+            // process, and gets it only while an operation runs.
+            const stack = await auto.LocalWorkspace.createOrSelectStack(
                 {
                     stackName,
                     projectName,
@@ -136,6 +137,7 @@ export async function createUserProject(name: string): Promise<UserProject> {
                     envVars: { ...engineEnv, ...env },
                 },
             );
+            return runWithEnv(stack, env);
         },
         stateText: (stackName) =>
             fs.readFileSync(

@@ -162,8 +162,10 @@ const SCENARIOS: Record<string, Record<string, Scenario>> = {
                 action: "DescribeImages",
                 key: main,
                 language: "en-US",
-                body: { Filters: [{ Name: "image-type", Values: ["SHARED_IMAGE", "MARKET_IMAGE"] }] },
+                body: { Filters: [{ Name: "image-type", Values: ["SHARED_IMAGE"] }] },
             });
+            // No image-type value selects marketplace images: they come with every kind.
+            await send({ action: "DescribeImages", key: main, language: "en-US", body: { Limit: 100 } });
             await send({
                 action: "DescribeImages",
                 key: second,
