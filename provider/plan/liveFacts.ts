@@ -54,6 +54,11 @@ class Memo<V> {
         }
         return entry;
     }
+
+    /** Drops what is known of `key`: the next caller reads again. */
+    forget(key: string): void {
+        this.entries.delete(key);
+    }
 }
 
 /**
@@ -241,6 +246,14 @@ export class LiveFacts {
                 this.backend.describeSharePermission(region, imageId),
             ),
         );
+    }
+
+    /**
+     * Forgets the share permissions read of an image, after this process changed them: a later
+     * check or share in the run reads them again.
+     */
+    forgetSharePermissions(region: string, imageId: string): void {
+        this.shares.forget(`${region}/${imageId}`);
     }
 
     /** The instance with this ID in the region, or undefined when there is none. */

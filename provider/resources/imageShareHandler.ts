@@ -28,6 +28,7 @@ import { diffImageShare } from "./diffs";
 import { defineResource, OperationContext, ReadOutcome } from "./lifecycle";
 import { whenImageIdle } from "./waits";
 import { isNotFoundError } from "../backend/errors";
+import { FactReadError } from "../plan/liveFacts";
 
 /** The ID of an ImageShare: `<region>:<imageId>`. */
 export function imageShareId(region: string, imageId: string): string {
@@ -61,6 +62,25 @@ async function liveAccounts(
         return permissions.map((p) => p.accountId);
     } catch (error) {
         if (isNotFoundError(error)) return undefined;
+        throw error;
+    }
+}
+
+/**
+ * The accounts the image is shared with as this run knows them: the list the plan check read (one
+ * DescribeImageSharePermission per image per run), else read now; undefined when the image does not
+ * exist. Stale only if someone changed the shares since the check, which the sends settle: an account
+ * already shared is looked up and skipped.
+ */
+async function runLiveAccounts(
+    op: OperationContext,
+    region: string,
+    imageId: string,
+): Promise<string[] | undefined> {
+    try {
+        return (await op.ctx.facts.sharePermissions(region, imageId)).map((p) => p.accountId);
+    } catch (error) {
+        if (error instanceof FactReadError && isNotFoundError(error.cause)) return undefined;
         throw error;
     }
 }
@@ -138,7 +158,7 @@ async function apply(
     previouslyManaged: string[],
 ): Promise<ImageShareOutputs> {
     const { region, imageId, accountIds } = inputs;
-    const live = await liveAccounts(op, region, imageId);
+    const live = await runLiveAccounts(op, region, imageId);
     if (live === undefined) {
         throw operationError(
             op.ref,
@@ -160,6 +180,7 @@ async function apply(
         if (toCancel.length > 0) op.say(`cancelling the share of ${imageId} with ${toCancel.join(", ")}`);
         await modify(op, region, imageId, toCancel, "CANCEL");
     } catch (error) {
+        op.ctx.facts.forgetSharePermissions(region, imageId);
         if (!changed || op.op !== "create") throw error;
         // Shares were made: keep the resource (with what is live) so the next `pulumi up` finishes.
         const after = (await liveAccounts(op, region, imageId).catch(() => undefined)) ?? [];
@@ -171,7 +192,10 @@ async function apply(
             error,
         ).withPartialState(imageShareId(region, imageId), shareOutputs(inputs, after));
     }
-    return shareOutputs(inputs, (await liveAccounts(op, region, imageId)) ?? []);
+    if (toShare.length + toCancel.length === 0) return shareOutputs(inputs, live);
+    op.ctx.facts.forgetSharePermissions(region, imageId);
+    // Every send succeeded (or was settled by looking): the list is what it was, changed by them.
+    return shareOutputs(inputs, [...minus(live, toCancel), ...toShare]);
 }
 
 async function create(

@@ -64,6 +64,19 @@ describe("ImageShare provider", () => {
             assert.deepEqual((result.outs as Record<string, unknown>).sharedAccountIds, [A, B]);
         });
 
+        it("reads the share list once per run: the plan check's read serves the create, whose outputs follow from its sends", async () => {
+            h.cloud.shares.set(imageId, new Set([C]));
+            const checked = await imageShare.check({}, inputs);
+            assert.deepEqual(checked.failures ?? [], []);
+            const result = await imageShare.create(checked.inputs!);
+            assert.equal(h.cloud.callsOf("DescribeImageSharePermission").length, 1);
+            assert.deepEqual(shared(), [A, B, C]);
+            assert.deepEqual((result.outs as Record<string, unknown>).allAccountIds, [A, B, C]);
+            // The list it changed is read afresh by whoever asks next in the run.
+            await imageShare.check({}, { ...inputs, accountIds: [A, B, "100000000005"] });
+            assert.equal(h.cloud.callsOf("DescribeImageSharePermission").length, 2);
+        });
+
         it("fails clearly when the image does not exist", async () => {
             const error = await rejection(imageShare.create({ ...inputs, imageId: "img-zzzzzzzz" }));
             assert.match(
