@@ -12,11 +12,11 @@
 import type { Image } from "../backend/types";
 import { imageRetentionDeclaration, type ImageRetentionInputs } from "../model/imageRetention";
 import { MANAGED_BY_TAG, MANAGED_BY_VALUE, RESOURCE_NAME_TAG } from "../markers";
-import type { CheckFailure } from "./failures";
-import { normalizeFailures } from "./failures";
 import type { Ledger, RetentionAct } from "./ledger";
 import type { LiveFacts } from "./liveFacts";
-import { judgeQuota, prepare, regionOk, type PlanCheckResult, type PlanContext } from "./check";
+import { definePlanCheck } from "./planContext";
+import { judgeQuota } from "./quotaCheck";
+import { regionOk } from "./regionCheck";
 import {
     actions,
     planLines,
@@ -26,8 +26,6 @@ import {
     type RetentionPolicy,
 } from "./retentionPlan";
 import { containsUnknown, UNKNOWN } from "./unknown";
-
-type Inputs = Record<string, unknown>;
 
 /** The marker name an image carries when this package made it. */
 export function markerNameOf(image: Pick<Image, "tags">): string | undefined {
@@ -85,33 +83,28 @@ export function retentionActs(entries: readonly RetentionEntry[], images: readon
 }
 
 /** Checks an ImageRetention: shape, region, and its plan (recorded in the ledger). */
-export async function planCheckImageRetention(
-    _olds: Inputs,
-    news: Inputs,
-    ctx: PlanContext,
-): Promise<PlanCheckResult> {
-    const { inputs, ref, shape } = prepare<ImageRetentionInputs>(imageRetentionDeclaration, news, ctx);
-    if (!shape.ok) return { inputs, failures: shape.failures };
-    const v = shape.value as Exclude<typeof shape.value, string>;
-    const failures: CheckFailure[] = [];
-    ctx.ledger.record(ref, {});
-    const regionValid = await regionOk(ctx, ref, "region", "region", v.region, failures);
-    if (!regionValid || containsUnknown(v)) {
-        // Not known yet (a preview with unknown inputs): the plan is made when they are.
-        return {
-            inputs: regionValid ? { ...inputs, plan: UNKNOWN, pendingImageIds: UNKNOWN } : inputs,
-            failures: normalizeFailures(failures),
+export const planCheckImageRetention = definePlanCheck<ImageRetentionInputs>(
+    imageRetentionDeclaration,
+    async ({ inputs, ref, v, failures, ctx }) => {
+        ctx.ledger.record(ref, {});
+        const regionValid = await regionOk(ctx, ref, "region", "region", v.region, failures);
+        if (!regionValid || containsUnknown(v)) {
+            // Not known yet (a preview with unknown inputs): the plan is made when they are.
+            return regionValid ? { ...inputs, plan: UNKNOWN, pendingImageIds: UNKNOWN } : inputs;
+        }
+        const region = v.region;
+        const policy = v as ImageRetentionInputs;
+        const now = (ctx.now ?? Date.now)();
+        const entries = await retentionEntries(region, policy, cachedSources(ctx.facts), ctx.ledger, now);
+        const selected = selectImages(await ctx.facts.ownImages(region), policy);
+        const deletes = actions(entries).filter((e) => e.decision === "delete").length;
+        const deltas = deletes > 0 ? [{ region, add: 0, remove: deletes }] : [];
+        const retention = { region, acts: retentionActs(entries, selected) };
+        failures.push(...(await judgeQuota(ctx, ref, "", deltas, new Set([region]), { retention })));
+        const computed = {
+            plan: planLines(entries),
+            pendingImageIds: actions(entries).map((e) => e.imageId),
         };
-    }
-    const region = v.region;
-    const policy = v as ImageRetentionInputs;
-    const now = (ctx.now ?? Date.now)();
-    const entries = await retentionEntries(region, policy, cachedSources(ctx.facts), ctx.ledger, now);
-    const selected = selectImages(await ctx.facts.ownImages(region), policy);
-    const deletes = actions(entries).filter((e) => e.decision === "delete").length;
-    const deltas = deletes > 0 ? [{ region, add: 0, remove: deletes }] : [];
-    const retention = { region, acts: retentionActs(entries, selected) };
-    failures.push(...(await judgeQuota(ctx, ref, "", deltas, new Set([region]), { retention })));
-    const computed = { plan: planLines(entries), pendingImageIds: actions(entries).map((e) => e.imageId) };
-    return { inputs: { ...inputs, ...computed }, failures: normalizeFailures(failures) };
-}
+        return { ...inputs, ...computed };
+    },
+);
