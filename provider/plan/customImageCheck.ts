@@ -3,6 +3,7 @@ import { hasMarker, markerTags, RESOURCE_NAME_TAG } from "../markers";
 import type { ResourceRef } from "../model/kinds";
 import { customImageDeclaration, type CustomImageInputs } from "../model/customImage";
 import type { CustomImageSource } from "../model/imageSource";
+import { imageAdditions, knownOrUndefined } from "./additions";
 import { customImageDeltas, isNewResource } from "./contributions";
 import type { CheckFailure } from "./failures";
 import { markerUse, recordUses } from "./imageUses";
@@ -106,6 +107,11 @@ export const planCheckCustomImage = definePlanCheck<CustomImageInputs>(
         // The engine prints the value the program gave for the property a failure names; a region that
         // comes from the provider setting was not given, so the quota failure is the resource's own.
         const quotaProperty = news.region === undefined ? "" : "region";
-        failures.push(...(await judgeQuota(ctx, ref, quotaProperty, deltas, valid)));
+        const additions = await imageAdditions(ctx, ref, deltas, valid, {
+            imageName: knownOrUndefined(v.imageName),
+            family: knownOrUndefined(v.family),
+            tags: v.tags === undefined ? {} : knownOrUndefined(v.tags),
+        });
+        failures.push(...(await judgeQuota(ctx, ref, quotaProperty, deltas, valid, { additions })));
     },
 );

@@ -7,7 +7,9 @@ import { imageCopyDeclaration, type ImageCopyInputs } from "../model/imageCopy";
 import { imageCopyDeltas, isNewResource } from "./contributions";
 import type { CheckFailure } from "./failures";
 import { markerUse, recordUses } from "./imageUses";
-import type { ImageUse, RegionDelta } from "./ledger";
+import type { ImageAddition, ImageUse, RegionDelta } from "./ledger";
+import { imageAdditions, knownOrUndefined } from "./additions";
+import { userTags } from "../resources/images";
 import { readOwnImage } from "./ownImageCheck";
 import { definePlanCheck, type Inputs, type PlanContext } from "./planContext";
 import { judgeQuota } from "./quotaCheck";
@@ -58,6 +60,32 @@ async function copyNameClashes(
     );
 }
 
+/**
+ * What the ledger records of the copies an ImageCopy makes: their name, the source's family (the
+ * copies carry it), and their tags (its `tags`, else the source's user tags); unknown while the
+ * source is (a new source image in a preview).
+ */
+async function copyAdditions(
+    ctx: PlanContext,
+    ref: Required<ResourceRef>,
+    v: Exclude<Unknowable<ImageCopyInputs>, string>,
+    deltas: RegionDelta[],
+    valid: ReadonlySet<string>,
+    sourceRegionOk: boolean,
+): Promise<ImageAddition[]> {
+    if (!deltas.some((d) => d.add > 0)) return [];
+    const source =
+        sourceRegionOk && known(v.sourceImageId)
+            ? await ctx.facts.image(v.sourceRegion, v.sourceImageId)
+            : undefined;
+    const tags = v.tags !== undefined ? knownOrUndefined(v.tags) : source && userTags(source.tags);
+    return imageAdditions(ctx, ref, deltas, valid, {
+        imageName: await copyName(ctx, v, sourceRegionOk),
+        family: source ? (source.imageFamily ?? "") : undefined,
+        tags,
+    });
+}
+
 /** Checks an ImageCopy: shape, regions, the source image's kind and owner, and every destination's quota. */
 export const planCheckImageCopy = definePlanCheck<ImageCopyInputs>(
     imageCopyDeclaration,
@@ -90,6 +118,7 @@ export const planCheckImageCopy = definePlanCheck<ImageCopyInputs>(
             uses.push({ region: v.sourceRegion, imageId: v.sourceImageId });
         }
         failures.push(...recordUses(ctx, ref, uses));
-        failures.push(...(await judgeQuota(ctx, ref, "destinationRegions", deltas, valid)));
+        const additions = await copyAdditions(ctx, ref, v, deltas, valid, sourceRegionOk);
+        failures.push(...(await judgeQuota(ctx, ref, "destinationRegions", deltas, valid, { additions })));
     },
 );

@@ -10,7 +10,8 @@ import type { PlanContext } from "./planContext";
 
 /**
  * Records the resource's region deltas (with the rest of its contribution), says the quota headroom
- * of every region they change, and judges every region it adds to.
+ * of every region they change, and judges every region it adds to; its additions (if any) are also
+ * judged against the `makeRoomFor` of every ImageRetention checked before it.
  */
 export async function judgeQuota(
     ctx: PlanContext,
@@ -37,5 +38,6 @@ export async function judgeQuota(
                     : undefined;
             }),
     );
-    return judged.filter((f): f is CheckFailure => f !== undefined);
+    const room = ctx.ledger.judgeRoom(ref, property);
+    return [...judged.filter((f): f is CheckFailure => f !== undefined), ...room];
 }

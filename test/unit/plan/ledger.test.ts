@@ -104,8 +104,13 @@ describe("plan/ledger: custom images per region", () => {
         const keep: ResourceRef = { kind: "ImageRetention", name: "keep-1" };
         ledger.record(keep, {
             retention: {
-                region: R,
-                acts: [{ imageId: "img-00000001", markerName: "base" }, { imageId: "img-00000002" }],
+                regions: [R],
+                acts: [
+                    { region: R, imageId: "img-00000001", markerName: "base" },
+                    { region: R, imageId: "img-00000002" },
+                ],
+                selector: { family: "web" },
+                makeRoomFor: 0,
             },
         });
         ledger.recordUses(ci("base"), [{ region: R, markerName: "base" }]);

@@ -8,6 +8,7 @@ import {
     type RetentionPolicy,
 } from "../../../provider/plan/retentionPlan";
 
+const R = "ap-guangzhou";
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.parse("2026-12-04T00:00:00Z");
 
@@ -48,14 +49,14 @@ const policy = (over: Partial<RetentionPolicy> = {}): RetentionPolicy => ({
     action: "delete",
     ...over,
 });
-const decisions = (entries: { imageId: string; decision: string }[]) =>
+const decisions = (entries: { imageId?: string; decision: string }[]) =>
     entries.map((e) => `${e.imageId}:${e.decision}`);
 
 describe("plan/retentionPlan", () => {
     const five = [3, 1, 5, 2, 4].map((n) => image(n));
 
     it("keeps the newest keepLatest of the family and deletes the rest, newest first", () => {
-        const entries = planRetention(five, policy(), facts());
+        const entries = planRetention(R, five, policy(), facts());
         assert.deepEqual(decisions(entries), [
             "img-00000001:keep",
             "img-00000002:keep",
@@ -79,6 +80,7 @@ describe("plan/retentionPlan", () => {
             image(5, { imageType: "SHARED_IMAGE", tags: { team: "a" } }),
         ];
         const entries = planRetention(
+            R,
             images,
             policy({ namePrefix: "web-", tags: { team: "a" }, keepLatest: 1 }),
             facts(),
@@ -87,7 +89,7 @@ describe("plan/retentionPlan", () => {
     });
 
     it("keepDays also keeps the young ones", () => {
-        const entries = planRetention(five, policy({ keepLatest: 1, keepDays: 3 }), facts());
+        const entries = planRetention(R, five, policy({ keepLatest: 1, keepDays: 3 }), facts());
         assert.deepEqual(decisions(actions(entries)), [
             "img-00000003:delete",
             "img-00000004:delete",
@@ -106,6 +108,7 @@ describe("plan/retentionPlan", () => {
             image(6),
         ];
         const entries = planRetention(
+            R,
             images,
             policy({ keepLatest: 1, protectTags: { keep: "yes" } }),
             facts({
@@ -125,6 +128,7 @@ describe("plan/retentionPlan", () => {
 
     it("unshareBeforeDelete deletes a shared image after cancelling its shares", () => {
         const entries = planRetention(
+            R,
             [image(1), image(2)],
             policy({ keepLatest: 1, unshareBeforeDelete: true }),
             facts({ sharedWith: new Map([["img-00000002", ["100000000002"]]]) }),
@@ -137,7 +141,7 @@ describe("plan/retentionPlan", () => {
 
     it("deprecate acts on NORMAL images that are not deprecated yet", () => {
         const images = [image(1), image(2), image(3, { imageDeprecated: true })];
-        const entries = planRetention(images, policy({ keepLatest: 1, action: "deprecate" }), facts());
+        const entries = planRetention(R, images, policy({ keepLatest: 1, action: "deprecate" }), facts());
         assert.deepEqual(decisions(entries), [
             "img-00000001:keep",
             "img-00000002:deprecate",
