@@ -148,4 +148,42 @@ describe("plan/retentionPlan", () => {
             "img-00000003:keep",
         ]);
     });
+
+    it("the images this plan adds: before it counted among the newest, after it within makeRoomFor, once each", () => {
+        const marked = (n: number, marker: string) =>
+            image(n, {
+                tags: {
+                    "pulumi-images:managed-by": "pulumi-tencentcloud-images",
+                    "pulumi-images:name": marker,
+                },
+            });
+        const images = [marked(0, "new-a"), image(1), image(2), image(3), marked(4, "old-b")];
+        const addition = (markerName: string, by: string, existingIds: string[] = []) => ({
+            region: R,
+            count: 1,
+            imageName: markerName,
+            family: "web",
+            tags: {},
+            markerName,
+            existingIds,
+            by,
+        });
+        const entries = planRetention(R, images, policy({ keepLatest: 3, makeRoomFor: 2 }), facts(), {
+            before: [addition("new-a", 'CustomImage "a"'), addition("new-c", 'CustomImage "c"')],
+            after: [addition("old-b", 'CustomImage "b"', ["img-00000004"])],
+        });
+        assert.deepEqual(planLines(entries), [
+            `keep img-00000000 'web-0' (created ${image(0).createdTime}): new in this plan: CustomImage "a" made it`,
+            `keep (new in this plan) 'new-c': CustomImage "c" makes it`,
+            `delete img-00000001 'web-1' (created ${image(1).createdTime}): older than the newest 0 that exist (keepLatest 3 − makeRoomFor 2 − 2 new in this plan)`,
+            `delete img-00000002 'web-2' (created ${image(2).createdTime}): older than the newest 0 that exist (keepLatest 3 − makeRoomFor 2 − 2 new in this plan)`,
+            `delete img-00000003 'web-3' (created ${image(3).createdTime}): older than the newest 0 that exist (keepLatest 3 − makeRoomFor 2 − 2 new in this plan)`,
+            `delete img-00000004 'web-4' (created ${image(4).createdTime}): older than the newest 0 that exist (keepLatest 3 − makeRoomFor 2 − 2 new in this plan)`,
+        ]);
+        assert.deepEqual(
+            actions(entries).map((e) => e.imageId),
+            ["img-00000001", "img-00000002", "img-00000003", "img-00000004"],
+        );
+        assert.match(planLines(entries, true)[1], /^ap-guangzhou: keep \(new in this plan\) 'new-c'/);
+    });
 });
