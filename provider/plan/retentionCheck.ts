@@ -47,19 +47,24 @@ export function cachedSources(facts: LiveFacts): RetentionSources {
     };
 }
 
+/** What a retention's plan is made of: the policy, where it reads, the run's ledger, and the time. */
+export interface RetentionRun {
+    policy: RetentionPolicy;
+    sources: RetentionSources;
+    ledger: Ledger;
+    /** The retention itself (its place in the ledger's order). */
+    ref: ResourceRef;
+    /** Milliseconds since the epoch. */
+    now: number;
+}
+
 /**
  * The plan of a retention in one region: every selected image with its decision, after the images
  * this plan adds there (from the ledger). Shares are read only for the images it would otherwise
  * delete (one call each).
  */
-async function regionEntries(
-    region: string,
-    policy: RetentionPolicy,
-    sources: RetentionSources,
-    ledger: Ledger,
-    ref: ResourceRef,
-    now: number,
-): Promise<RetentionEntry[]> {
+async function regionEntries(region: string, run: RetentionRun): Promise<RetentionEntry[]> {
+    const { policy, sources, ledger, ref, now } = run;
     const [images, inUse] = await Promise.all([sources.images(region), sources.imagesInUse(region)]);
     const stackUse = (image: Image) =>
         ledger.stackUseOf(region, { imageId: image.imageId, markerName: markerNameOf(image) });
@@ -79,15 +84,9 @@ async function regionEntries(
 /** The plan of a retention in each of its regions, in the order of the regions. */
 export async function retentionEntries(
     regions: readonly string[],
-    policy: RetentionPolicy,
-    sources: RetentionSources,
-    ledger: Ledger,
-    ref: ResourceRef,
-    now: number,
+    run: RetentionRun,
 ): Promise<RetentionEntry[]> {
-    const each = await Promise.all(
-        regions.map((region) => regionEntries(region, policy, sources, ledger, ref, now)),
-    );
+    const each = await Promise.all(regions.map((region) => regionEntries(region, run)));
     return each.flat();
 }
 
@@ -141,7 +140,7 @@ export const planCheckImageRetention = definePlanCheck<ImageRetentionInputs>(
         const now = (ctx.now ?? Date.now)();
         const regions = await retentionRegions(policy, ctx.facts, ctx.ledger, ref);
         const sources = cachedSources(ctx.facts);
-        const entries = await retentionEntries(regions, policy, sources, ctx.ledger, ref, now);
+        const entries = await retentionEntries(regions, { policy, sources, ledger: ctx.ledger, ref, now });
         const listed = (await Promise.all(regions.map((r) => ctx.facts.ownImages(r)))).flat();
         const deltas = regions
             .map((region) => ({

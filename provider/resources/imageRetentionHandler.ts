@@ -75,7 +75,13 @@ function regionsOf(inputs: ImageRetentionInputs): string[] {
 /** The policy's plan against fresh reads. */
 function plan(inputs: ImageRetentionInputs, op: OperationContext): Promise<RetentionEntry[]> {
     const ref = { kind: imageRetentionDeclaration.kind, name: inputs.__logicalName };
-    return retentionEntries(regionsOf(inputs), inputs, liveSources(op), op.ctx.ledger, ref, op.ctx.now());
+    return retentionEntries(regionsOf(inputs), {
+        policy: inputs,
+        sources: liveSources(op),
+        ledger: op.ctx.ledger,
+        ref,
+        now: op.ctx.now(),
+    });
 }
 
 /** Applies the policy now; returns the outputs (what it did). */
