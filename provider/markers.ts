@@ -34,3 +34,8 @@ export function hasMarker(image: Pick<Image, "tags">, resourceName: string): boo
 export function isMarkerKey(key: string): boolean {
     return key === MANAGED_BY_TAG || key === RESOURCE_NAME_TAG;
 }
+
+/** The marker name an image carries when this package made it. */
+export function markerNameOf(image: Pick<Image, "tags">): string | undefined {
+    return image.tags[MANAGED_BY_TAG] === MANAGED_BY_VALUE ? image.tags[RESOURCE_NAME_TAG] : undefined;
+}

@@ -14,10 +14,22 @@ const keepLatest = config.getNumber("keepLatest") ?? 3;
 const imagesPerBuild = config.getNumber("imagesPerBuild") ?? 1;
 
 // The retentions come first: the quota check counts their deletions for the resources declared after
-// them, and those depend on them, so the old images are gone before the new ones are made.
-const keepHome = new images.ImageRetention("keep-web", { family: "web", keepLatest });
+// them, and those depend on them, so the old images are gone before the new ones are made (a full
+// region has room). makeRoomFor says how many images of the family those add per build in each
+// region, so each retention keeps keepLatest − makeRoomFor old ones and keepLatest remain after it.
+const keepHome = new images.ImageRetention("keep-web", {
+    family: "web",
+    keepLatest,
+    makeRoomFor: imagesPerBuild,
+});
 const keepCopies = copyRegions.map(
-    (region) => new images.ImageRetention(`keep-web-${region}`, { region, family: "web", keepLatest }),
+    (region) =>
+        new images.ImageRetention(`keep-web-${region}`, {
+            region,
+            family: "web",
+            keepLatest,
+            makeRoomFor: 1,
+        }),
 );
 
 // One image per build. A build's resources leave the stack with the next build: retainOnDelete (and

@@ -1,6 +1,6 @@
 /**
  * `ImageRetention`, declared once: a retention policy for the account's own custom images in one
- * region. It makes no image: each `pulumi up` applies it to the images that exist then, and its
+ * region (or in every region of its family). It makes no image: each `pulumi up` applies it to the images that exist then, and its
  * preview lists what it would do (the computed `plan`), which the stack-wide quota ledger counts.
  */
 import { z } from "zod";
@@ -61,6 +61,28 @@ export const imageRetentionDeclaration = declareResource({
             change: "in place",
             readme: { type: "number ≥ 1: the newest this many selected images are kept" },
         }),
+        /**
+         * How many images of the selection the resources declared after the retention add in its region
+         * in this plan (those that `dependsOn` it, so that the old images go first): the retention keeps
+         * `keepLatest − makeRoomFor` of the images that exist (never fewer than 0), so that `keepLatest`
+         * remain after the plan. A resource checked after the retention that adds more fails at preview.
+         * Default `0` (declare the retention after the images it counts). Updated in place.
+         */
+        makeRoomFor: property({
+            schema: z.number().int().min(0).max(1000),
+            presence: "defaulted",
+            default: 0,
+            change: "in place",
+            readme: {
+                type: "number ≥ 0: images of the selection that resources declared after it add in this plan",
+            },
+        }),
+        /**
+         * Also apply the policy in every other region where the account has images of `family` (the
+         * regions its ImageCopies reached), with `keepLatest` and `makeRoomFor` per region. Needs
+         * `family`. Default `false`.
+         */
+        allFamilyRegions: switchProperty("boolean: also every region that holds images of the family"),
         /** Also keep every selected image younger than this many days. Default: none. */
         keepDays: property({
             schema: z.number().int().min(1).max(MAX_KEEP_DAYS),
@@ -91,6 +113,8 @@ export const imageRetentionDeclaration = declareResource({
     outputs: {
         /** One line per selected image: what the policy does to it (or did, after `up`) and why. */
         plan: output<string[]>(),
+        /** The regions the policy applies in: its region, and with `allFamilyRegions` every region of the family. */
+        regions: output<string[]>(),
         /** The images the plan deletes or deprecates (the plan's actions, by ID). */
         pendingImageIds: output<string[]>(),
         /** The images the last `up` deleted. */
@@ -113,6 +137,16 @@ export const imageRetentionDeclaration = declareResource({
                 message:
                     "the selector is empty: an ImageRetention must select its images by family, namePrefix or tags " +
                     "(at least one, else it would judge every custom image of the region): set family, namePrefix or tags",
+            });
+        }
+        if (inputs.allFamilyRegions === true && inputs.family === undefined) {
+            ctx.addIssue({
+                code: "custom",
+                path: ["allFamilyRegions"],
+                params: fields.WHOLE,
+                message:
+                    "allFamilyRegions is true but family is not set; the other regions an ImageRetention applies in " +
+                    "are those that hold images of its family: set family, or drop allFamilyRegions",
             });
         }
     },

@@ -7,6 +7,9 @@
  * Contributions in an unknown region, or to an image whose ID is unknown, are simply not recorded.
  * It also holds the image names each resource's images take in each region, since names are unique
  * per account and region: two resources of one plan may not make images of one name in one region.
+ * And it holds what a retention's selector reads of the images each resource adds (name, family,
+ * tags): an ImageRetention counts those checked before it among the newest it keeps, and those
+ * checked after it against its `makeRoomFor`. Order is the order of first record in the run.
  */
 import { describeResource, type ResourceRef } from "../model/kinds";
 import { CheckFailure, failure } from "./failures";
@@ -32,17 +35,51 @@ export interface ShareContribution {
     authoritative: boolean;
 }
 
+/**
+ * The images one resource of the plan adds in one region, with what a retention's selector reads of
+ * them; a value that is not known yet (a preview) is undefined.
+ */
+export interface ImageAddition {
+    region: string;
+    /** How many images it adds there. */
+    count: number;
+    imageName?: string;
+    /** The images' family, `""` for none. */
+    family?: string;
+    /** The images' user tags. */
+    tags?: Record<string, string>;
+    /** The marker name its images carry (the resource's logical name, as tagged). */
+    markerName: string;
+    /** The images with that marker that existed when it was checked (so not made by this plan). */
+    existingIds: string[];
+}
+
+/** An addition as a retention sees it: with the resource that makes it (as messages name it). */
+export interface PlannedAddition extends ImageAddition {
+    by: string;
+}
+
+/** What a retention's selector is, as the ledger judges additions against it. */
+export interface RetentionSelector {
+    family?: string;
+    namePrefix?: string;
+    tags?: Record<string, string>;
+}
+
 /** An image that an ImageRetention's plan deletes or deprecates. */
 export interface RetentionAct {
+    region: string;
     imageId: string;
     /** The logical name in the image's marker tag, when this package made it. */
     markerName?: string;
 }
 
-/** What an ImageRetention's plan does in its region. */
+/** What an ImageRetention's plan does in its regions, and the room it makes for later additions. */
 export interface RetentionContribution {
-    region: string;
+    regions: string[];
     acts: RetentionAct[];
+    selector: RetentionSelector;
+    makeRoomFor: number;
 }
 
 /** A name the images of one resource take in one region (a CustomImage's image, an ImageCopy's copy). */
@@ -56,6 +93,7 @@ export interface Contribution {
     regions?: RegionDelta[];
     share?: ShareContribution;
     retention?: RetentionContribution;
+    additions?: ImageAddition[];
 }
 
 /**
@@ -70,6 +108,30 @@ export interface ImageUse {
 
 interface Entry extends Contribution {
     ref: ResourceRef;
+    /** When the resource was first recorded in this run (its place in the check order). */
+    seq: number;
+}
+
+/**
+ * Whether an addition is in a retention's selection: true, false, or undefined when a value the
+ * selector reads is not known yet.
+ */
+export function additionMatches(addition: ImageAddition, selector: RetentionSelector): boolean | undefined {
+    const checks: (boolean | undefined)[] = [];
+    if (selector.family !== undefined) {
+        checks.push(addition.family === undefined ? undefined : addition.family === selector.family);
+    }
+    if (selector.namePrefix !== undefined) {
+        const name = addition.imageName;
+        checks.push(name === undefined ? undefined : name.startsWith(selector.namePrefix));
+    }
+    const wanted = Object.entries(selector.tags ?? {});
+    if (wanted.length > 0) {
+        const tags = addition.tags;
+        checks.push(tags === undefined ? undefined : wanted.every(([key, value]) => tags[key] === value));
+    }
+    if (checks.includes(false)) return false;
+    return checks.includes(undefined) ? undefined : true;
 }
 
 function keyOf(ref: ResourceRef): string {
@@ -82,10 +144,71 @@ export class Ledger {
     private readonly uses = new Map<string, { ref: ResourceRef; uses: ImageUse[] }>();
     private readonly headroomShown = new Map<string, string>();
     private readonly names = new Map<string, { ref: ResourceRef; claims: NameClaim[] }>();
+    private nextSeq = 0;
 
-    /** Records a resource's contribution, replacing any earlier one of the same resource. */
+    /**
+     * Records a resource's contribution, replacing any earlier one of the same resource (which keeps
+     * its place in the order).
+     */
     record(ref: ResourceRef, contribution: Contribution): void {
-        this.entries.set(keyOf(ref), { ref, ...contribution });
+        const seq = this.entries.get(keyOf(ref))?.seq ?? this.nextSeq++;
+        this.entries.set(keyOf(ref), { ref, ...contribution, seq });
+    }
+
+    /**
+     * The additions in `region` of the resources recorded before (`"before"`) or after (`"after"`) the
+     * resource `ref` (an ImageRetention); all others' count as before when `ref` is not recorded yet.
+     */
+    additionsAround(ref: ResourceRef, region: string, side: "before" | "after"): PlannedAddition[] {
+        const own = this.entries.get(keyOf(ref));
+        const at = own?.seq ?? Infinity;
+        return [...this.entries.values()]
+            .filter((e) => e !== own && (side === "before" ? e.seq < at : e.seq > at))
+            .flatMap((e) =>
+                (e.additions ?? [])
+                    .filter((a) => a.region === region)
+                    .map((a) => ({ ...a, by: describeResource(e.ref) })),
+            );
+    }
+
+    /**
+     * The failures of the resource `ref`, whose additions were just recorded, for every ImageRetention
+     * recorded before it whose selection they join in one of its regions, when the additions of the
+     * selection recorded after that retention there are more than its `makeRoomFor`.
+     */
+    judgeRoom(ref: ResourceRef, property: string): CheckFailure[] {
+        const own = this.entries.get(keyOf(ref));
+        if (!own?.additions?.length) return [];
+        const failures: CheckFailure[] = [];
+        for (const entry of this.entries.values()) {
+            const retention = entry.retention;
+            if (!retention || entry.seq > own.seq || entry === own) continue;
+            for (const region of retention.regions) {
+                const mine = own.additions.filter(
+                    (a) => a.region === region && additionMatches(a, retention.selector) === true,
+                );
+                if (mine.length === 0) continue;
+                const later = this.additionsAround(entry.ref, region, "after").filter(
+                    (a) => additionMatches(a, retention.selector) === true,
+                );
+                const total = later.reduce((n, a) => n + a.count, 0);
+                if (total <= retention.makeRoomFor) continue;
+                const name = describeResource(entry.ref);
+                const adders = [...new Set(later.map((a) => a.by))].sort().join(", ");
+                failures.push(
+                    failure(
+                        ref,
+                        property,
+                        `${name} makes room for ${retention.makeRoomFor} new image${retention.makeRoomFor === 1 ? "" : "s"} ` +
+                            `of its selection in ${region}, but the resources checked after it add ${total} there in ` +
+                            `this plan (${adders}); it keeps keepLatest − makeRoomFor of the images that exist, so ` +
+                            `more than keepLatest would remain after the plan: set makeRoomFor: ${total} on ${name}, ` +
+                            `or declare this resource before the retention`,
+                    ),
+                );
+            }
+        }
+        return failures;
     }
 
     /** Forgets a resource's contribution. */
@@ -168,14 +291,11 @@ export class Ledger {
             for (const act of retention.acts) {
                 const hit = uses.some(
                     (use) =>
-                        use.region === retention.region &&
+                        use.region === act.region &&
                         ((use.imageId !== undefined && use.imageId === act.imageId) ||
                             (use.markerName !== undefined && use.markerName === act.markerName)),
                 );
-                if (hit)
-                    found.push(
-                        `${describeResource(entry.ref)} acts on ${act.imageId} in ${retention.region}`,
-                    );
+                if (hit) found.push(`${describeResource(entry.ref)} acts on ${act.imageId} in ${act.region}`);
             }
         }
         return found;

@@ -39,3 +39,18 @@ export type Unknowable<T> =
           : T extends object
             ? { [K in keyof T]: T[K] extends undefined ? T[K] : Unknowable<T[K]> }
             : T);
+
+/** True when the value is given and known. */
+export function known<T>(value: T): value is Exclude<T, undefined> {
+    return value !== undefined && !isUnknown(value);
+}
+
+/** Indexed known string entries of a list that may itself, or in part, be unknown. */
+export function knownEntries(list: unknown): { index: number; value: string }[] {
+    if (!Array.isArray(list)) return [];
+    return list
+        .map((value: unknown, index) => ({ index, value }))
+        .filter(
+            (e): e is { index: number; value: string } => typeof e.value === "string" && !isUnknown(e.value),
+        );
+}

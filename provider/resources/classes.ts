@@ -19,10 +19,14 @@ export type ResourceClass<D extends ResourceDeclaration, A> = new (
     opts?: pulumi.CustomResourceOptions,
 ) => pulumi.dynamic.Resource & ResourceOutputsOf<D>;
 
-function resourceClass<D extends ResourceDeclaration, A extends object>(
-    declaration: D,
-    key: HandlerKey,
-): ResourceClass<D, A> {
+/** The handlers-module key of a kind: `CustomImage` → `customImage`. */
+function handlerKeyOf(kind: ResourceDeclaration["kind"]): HandlerKey {
+    return `${kind[0].toLowerCase()}${kind.slice(1)}` as HandlerKey;
+}
+
+/** The one factory of the resource classes: the class of a property table, registered as its kind. */
+function resourceClass<D extends ResourceDeclaration, A extends object>(declaration: D): ResourceClass<D, A> {
+    const key = handlerKeyOf(declaration.kind);
     // The engine sets an Output on the instance for every registered output key (registeredProps).
     const resource = class extends pulumi.dynamic.Resource {
         constructor(name: string, args: A, opts?: pulumi.CustomResourceOptions) {
@@ -37,35 +41,24 @@ function resourceClass<D extends ResourceDeclaration, A extends object>(
 /** A custom image in one region, made from an instance, from snapshots, or imported; or adopted. */
 export const CustomImage = resourceClass<typeof customImageDeclaration, CustomImageArgs>(
     customImageDeclaration,
-    "customImage",
 );
-/** A CustomImage resource. */
-export type CustomImage = InstanceType<typeof CustomImage>;
-
 /** One image shared with a set of accounts, in the image's region. ID: `<region>:<imageId>`. */
-export const ImageShare = resourceClass<typeof imageShareDeclaration, ImageShareArgs>(
-    imageShareDeclaration,
-    "imageShare",
-);
-/** An ImageShare resource. */
-export type ImageShare = InstanceType<typeof ImageShare>;
-
+export const ImageShare = resourceClass<typeof imageShareDeclaration, ImageShareArgs>(imageShareDeclaration);
 /** One custom image copied to one or more other regions. ID: `<sourceRegion>:<sourceImageId>`. */
-export const ImageCopy = resourceClass<typeof imageCopyDeclaration, ImageCopyArgs>(
-    imageCopyDeclaration,
-    "imageCopy",
-);
-/** An ImageCopy resource. */
-export type ImageCopy = InstanceType<typeof ImageCopy>;
-
+export const ImageCopy = resourceClass<typeof imageCopyDeclaration, ImageCopyArgs>(imageCopyDeclaration);
 /**
- * A retention policy for the account's own custom images in one region: keeps the newest, deletes or
- * deprecates the rest on every `up`. Declare it before the resources it makes room for, and give them
- * `dependsOn: [retention]`. ID: `<region>:<name>`.
+ * A retention policy for the account's own custom images in one region (or every region of its
+ * family): keeps the newest, deletes or deprecates the rest on every `up`. ID: `<region>:<name>`.
  */
 export const ImageRetention = resourceClass<typeof imageRetentionDeclaration, ImageRetentionArgs>(
     imageRetentionDeclaration,
-    "imageRetention",
 );
+
+/** A CustomImage resource. */
+export type CustomImage = InstanceType<typeof CustomImage>;
+/** An ImageShare resource. */
+export type ImageShare = InstanceType<typeof ImageShare>;
+/** An ImageCopy resource. */
+export type ImageCopy = InstanceType<typeof ImageCopy>;
 /** An ImageRetention resource. */
 export type ImageRetention = InstanceType<typeof ImageRetention>;

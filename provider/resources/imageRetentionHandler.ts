@@ -17,7 +17,7 @@ import {
 import { pickInputs } from "../model/property";
 import { DEFAULT_TIMEOUT_MINUTES } from "../model/timeouts";
 import { retentionEntries, type RetentionSources } from "../plan/retentionCheck";
-import { actions, planLines, type RetentionEntry } from "../plan/retentionPlan";
+import { actions, planLines, type RetentionActEntry, type RetentionEntry } from "../plan/retentionPlan";
 import { instancesByImage } from "../plan/liveFacts";
 import { providerCheckImageRetention } from "./planChecks";
 import { diffImageRetention } from "./diffs";
@@ -38,9 +38,13 @@ function liveSources(op: OperationContext): RetentionSources {
 }
 
 /** Carries out one entry (an image that is gone counts as done). */
-async function act(op: OperationContext, inputs: ImageRetentionInputs, entry: RetentionEntry): Promise<void> {
+async function act(
+    op: OperationContext,
+    inputs: ImageRetentionInputs,
+    entry: RetentionActEntry,
+): Promise<void> {
     const { backend } = op.ctx;
-    const { region } = inputs;
+    const { region } = entry;
     try {
         if (entry.decision === "deprecate") {
             await backend.modifyImageAttribute(region, entry.imageId, { imageDeprecated: true });
@@ -61,9 +65,23 @@ async function act(op: OperationContext, inputs: ImageRetentionInputs, entry: Re
     }
 }
 
+/** The regions the check found the policy to apply in (its own region when they are not known). */
+function regionsOf(inputs: ImageRetentionInputs): string[] {
+    const checked = (inputs as Partial<ImageRetentionOutputs>).regions;
+    const list = Array.isArray(checked) ? checked.filter((r): r is string => typeof r === "string") : [];
+    return list.length > 0 ? list : [inputs.region];
+}
+
 /** The policy's plan against fresh reads. */
 function plan(inputs: ImageRetentionInputs, op: OperationContext): Promise<RetentionEntry[]> {
-    return retentionEntries(inputs.region, inputs, liveSources(op), op.ctx.ledger, op.ctx.now());
+    const ref = { kind: imageRetentionDeclaration.kind, name: inputs.__logicalName };
+    return retentionEntries(regionsOf(inputs), {
+        policy: inputs,
+        sources: liveSources(op),
+        ledger: op.ctx.ledger,
+        ref,
+        now: op.ctx.now(),
+    });
 }
 
 /** Applies the policy now; returns the outputs (what it did). */
@@ -76,7 +94,7 @@ async function apply(inputs: ImageRetentionInputs, op: OperationContext): Promis
     const failed = outcomes
         .map((outcome, i) => ({ outcome, entry: todo[i] }))
         .filter(
-            (x): x is { outcome: PromiseRejectedResult; entry: RetentionEntry } =>
+            (x): x is { outcome: PromiseRejectedResult; entry: RetentionActEntry } =>
                 x.outcome.status === "rejected",
         )
         .map(({ outcome, entry }) => `${entry.decision} ${entry.imageId}: ${messageOf(outcome.reason)}`);
@@ -84,7 +102,7 @@ async function apply(inputs: ImageRetentionInputs, op: OperationContext): Promis
         throw operationError(
             op.ref,
             op.op,
-            `${failed.length} of ${todo.length} images could not be handled in ${inputs.region}: ${failed.join("; ")}`,
+            `${failed.length} of ${todo.length} images could not be handled in ${regionsOf(inputs).join(", ")}: ${failed.join("; ")}`,
             "fix the cause and run `pulumi up` again: the retention is applied anew to what exists then",
         );
     }
@@ -94,7 +112,8 @@ async function apply(inputs: ImageRetentionInputs, op: OperationContext): Promis
     const after = todo.length > 0 ? await plan(inputs, op) : entries;
     return {
         ...inputs,
-        plan: planLines(after),
+        plan: planLines(after, inputs.allFamilyRegions === true),
+        regions: regionsOf(inputs),
         pendingImageIds: [],
         deletedImageIds: done("delete"),
         deprecatedImageIds: done("deprecate"),

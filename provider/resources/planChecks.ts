@@ -4,7 +4,6 @@
  */
 import type * as pulumi from "@pulumi/pulumi";
 import * as plan from "../plan/check";
-import { planCheckImageRetention } from "../plan/retentionCheck";
 import { isUnknown } from "../plan/unknown";
 import { processContext } from "../processContext";
 import { diffCustomImage } from "./diffs";
@@ -65,4 +64,4 @@ export const providerCheckImageCopy = (olds: Inputs, news: Inputs) =>
     runCheck(plan.planCheckImageCopy, olds, news);
 /** check of ImageRetention. */
 export const providerCheckImageRetention = (olds: Inputs, news: Inputs) =>
-    runCheck(planCheckImageRetention, olds, news);
+    runCheck(plan.planCheckImageRetention, olds, news);

@@ -903,6 +903,27 @@ export const BAD_INPUT_CASES: BadInputCase[] = [
         expect: /tags: tag key "pulumi-images:name" is reserved: .* use another key/,
     },
     {
+        title: "retention makeRoomFor negative",
+        kind: "ImageRetention",
+        property: "makeRoomFor",
+        args: () => retention({ makeRoomFor: -1 }),
+        expect: /makeRoomFor is -1; at least 0 is required: raise it/,
+    },
+    {
+        title: "retention makeRoomFor not a whole number",
+        kind: "ImageRetention",
+        property: "makeRoomFor",
+        args: () => retention({ makeRoomFor: 1.5 }),
+        expect: /makeRoomFor is 1\.5: use a whole number/,
+    },
+    {
+        title: "retention allFamilyRegions without family",
+        kind: "ImageRetention",
+        property: "allFamilyRegions",
+        args: () => retention({ family: undefined, namePrefix: "web-", allFamilyRegions: true }),
+        expect: /allFamilyRegions is true but family is not set; .*: set family, or drop allFamilyRegions/,
+    },
+    {
         title: "retention keepDays 0",
         kind: "ImageRetention",
         property: "keepDays",

@@ -9,9 +9,11 @@ import { MUTATING_ACTIONS } from "./harness/mutatingActions";
 
 // Issue 13: examples/image-pipeline run as it is, build after build, under the real engine against
 // the emulator with a quota of 5 custom images per region. One image per build in family web, copied
-// to two regions and shared; an ImageRetention per region keeps the newest 3 older images.
+// to two regions and shared; an ImageRetention per region, declared first with makeRoomFor, leaves
+// exactly the newest 3 images of the family after every build (besides the one an instance runs).
 describe("examples/image-pipeline: six builds with a quota of 5 per region", function () {
     const QUOTA = 5;
+    const KEEP_LATEST = 3;
     const COPY_REGIONS = ["ap-shanghai", "ap-singapore"];
     const REGIONS = [HOME_REGION, ...COPY_REGIONS];
     const instanceId = seededInstanceId(MAIN_ACCOUNT.accountId, HOME_REGION, "web-1");
@@ -52,6 +54,14 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
         });
         return { output: lines.join(""), diagnostics: diagnostics.join(""), mutated: mutatingCalls() };
     }
+    /** Build 2's image runs on an instance from build 2 on: the home retention spares it. */
+    let instanceRunsBuild2 = false;
+    /** The family's images a region holds after `build`: the newest KEEP_LATEST, and what is spared. */
+    function expectedFamily(region: string, build: number): string[] {
+        const newest = Array.from({ length: Math.min(build, KEEP_LATEST) }, (_, i) => build - i);
+        const spared = region === HOME_REGION && instanceRunsBuild2 && !newest.includes(2) ? [2] : [];
+        return [...spared, ...newest].map((n) => `web-${n}`).sort();
+    }
     async function up(build: number): Promise<void> {
         await stack.setConfig("build", { value: String(build) });
         const result = await stack.up();
@@ -60,6 +70,12 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
         for (const region of REGIONS) {
             const count = (await ownImages(region)).length;
             assert.ok(count <= QUOTA, `after build ${build}, ${region} holds ${count} custom images`);
+            // keepLatest holds exactly after the run, not keepLatest + 1.
+            assert.deepEqual(
+                await familyNames(region),
+                expectedFamily(region, build),
+                `${region} after build ${build}`,
+            );
         }
         const refused = sandbox.emulator.controls
             .callLog()
@@ -73,7 +89,7 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
     });
     after(async () => sandbox?.dispose());
 
-    it("builds 1-4: every build adds its image and copies; nothing is deleted while 3 or fewer older ones exist", async () => {
+    it("builds 1-4: every build adds its image and copies; from build 4 on the oldest goes, 3 remain", async () => {
         for (const build of [1, 2, 3, 4]) {
             await up(build);
             if (build === 2) {
@@ -84,28 +100,39 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
                     imageId: built.get(2)!,
                     instanceName: "runs-build-2",
                 });
+                instanceRunsBuild2 = true;
             }
         }
-        const all = ["web-1", "web-2", "web-3", "web-4"];
-        for (const region of REGIONS) assert.deepEqual(await familyNames(region), all, region);
+        for (const region of REGIONS)
+            assert.deepEqual(await familyNames(region), ["web-2", "web-3", "web-4"], region);
     });
 
     it("build 5 preview --diff lists what each retention deletes and why, prints the headroom, mutates nothing", async () => {
         await stack.setConfig("build", { value: "5" });
         const { output, diagnostics, mutated } = await preview();
         assert.deepEqual(mutated, [], "no mutating call");
-        const b1 = built.get(1)!;
-        assert.match(output, new RegExp(`delete ${b1} 'web-1' \\(created [^)]+\\): older than the newest 3`));
-        assert.match(output, /keep img-[a-z0-9]{8} 'web-4' \(created [^)]+\): one of the newest 3/);
+        const kept = "one of the newest 2 that exist \\(keepLatest 3 − makeRoomFor 1\\)";
+        const older = "older than the newest 2 that exist \\(keepLatest 3 − makeRoomFor 1\\)";
+        assert.match(output, new RegExp(`keep ${built.get(4)} 'web-4' \\(created [^)]+\\): ${kept}`));
+        assert.match(
+            output,
+            new RegExp(`keep ${built.get(2)} 'web-2' \\(created [^)]+\\): instance ins-[a-z0-9]{8} runs it`),
+        );
+        assert.match(
+            output,
+            new RegExp(`delete img-[a-z0-9]{8} 'web-2' \\(created [^)]+\\): ${older}`),
+            "a copy of build 2",
+        );
+        // At home the build's image takes the room the retention keeps: nothing to delete there.
         assert.match(
             diagnostics,
-            /ap-guangzhou: 4 of 5 custom images after this plan \(\+1 by CustomImage "web-5", −1 by ImageRetention "keep-web"\)/,
+            /ap-guangzhou: 4 of 5 custom images after this plan \(\+1 by CustomImage "web-5"\)/,
         );
         for (const region of COPY_REGIONS) {
             assert.match(
                 diagnostics,
                 new RegExp(
-                    `${region}: 4 of 5 custom images after this plan \\(\\+1 by ImageCopy "web-5-copies", −1 by ImageRetention "keep-web-${region}"\\)`,
+                    `${region}: 3 of 5 custom images after this plan \\(\\+1 by ImageCopy "web-5-copies", −1 by ImageRetention "keep-web-${region}"\\)`,
                 ),
             );
         }
@@ -114,9 +141,9 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
     it("builds 5-6: the old images and copies are gone, the image an instance runs survives", async () => {
         await up(5);
         await up(6);
-        assert.deepEqual(await familyNames(HOME_REGION), ["web-2", "web-3", "web-4", "web-5", "web-6"]);
+        assert.deepEqual(await familyNames(HOME_REGION), ["web-2", "web-4", "web-5", "web-6"]);
         for (const region of COPY_REGIONS) {
-            assert.deepEqual(await familyNames(region), ["web-3", "web-4", "web-5", "web-6"], region);
+            assert.deepEqual(await familyNames(region), ["web-4", "web-5", "web-6"], region);
         }
         const plan = (await stack.outputs()).retentionPlan.value as string[];
         assert.ok(
@@ -139,11 +166,13 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
     });
 
     it("build 7 fits a full region because the retention frees room: the preview passes", async () => {
+        // An image outside the stack and the family fills the home region.
+        await sandbox.api.createImage(HOME_REGION, { imageName: "other-1", instanceId });
         assert.equal((await ownImages(HOME_REGION)).length, QUOTA, "the home region is full");
         await stack.setConfig("build", { value: "7" });
         const { output, diagnostics, mutated } = await preview();
         assert.deepEqual(mutated, []);
-        assert.match(output, new RegExp(`delete ${built.get(3)} 'web-3'`));
+        assert.match(output, new RegExp(`delete ${built.get(4)} 'web-4'`));
         assert.match(
             output,
             new RegExp(`keep ${built.get(2)} 'web-2' \\(created [^)]+\\): instance ins-[a-z0-9]{8} runs it`),
@@ -155,6 +184,8 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
     });
 
     it("a build that does not fit even with the retention fails at preview, naming both and the numbers", async () => {
+        // makeRoomFor follows imagesPerBuild: the retention keeps none of the older images it may delete
+        // (web-2 runs on an instance, web-6 is shared), and 5 − 2 + 3 is still 6 > 5.
         await stack.setConfig("imagesPerBuild", { value: "3" });
         sandbox.emulator.controls.clearCalls();
         await assert.rejects(
@@ -163,12 +194,51 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
                 assert.match(
                     err.message,
                     // The build's images register in any order (each waits only for the retention).
-                    /CustomImage "web-7(-\d)?": region ap-guangzhou would hold 6 custom images but its quota is 5: 5 exist, this plan adds 2 \(CustomImage "web-7(-\d)?", CustomImage "web-7-\d"\) and deletes 1 \(ImageRetention "keep-web"\)/,
+                    /CustomImage "web-7(-\d)?": region ap-guangzhou would hold 6 custom images but its quota is 5: 5 exist, this plan adds 3 \((CustomImage "web-7(-\d)?", ){2}CustomImage "web-7-\d"\) and deletes 2 \(ImageRetention "keep-web"\)/,
                 );
                 return true;
             },
         );
         assert.deepEqual(mutatingCalls(), [], "no mutating call");
-        assert.deepEqual(await familyNames(HOME_REGION), ["web-2", "web-3", "web-4", "web-5", "web-6"]);
+        assert.deepEqual(await familyNames(HOME_REGION), ["web-2", "web-4", "web-5", "web-6"]);
+    });
+
+    it("one ImageRetention with allFamilyRegions applies in every region of the family, naming each image's region", async () => {
+        const all = await sandbox.stack("all-regions", (images) => {
+            const keep = new images.ImageRetention("keep-all", {
+                family: "web",
+                keepLatest: 2,
+                allFamilyRegions: true,
+                unshareBeforeDelete: true,
+            });
+            return { regions: keep.regions, plan: keep.plan, deleted: keep.deletedImageIds };
+        });
+        sandbox.emulator.controls.clearCalls();
+        const lines: string[] = [];
+        await all.preview({ diff: true, onOutput: (s) => lines.push(s) });
+        assert.deepEqual(mutatingCalls(), [], "the preview mutates nothing");
+        const output = lines.join("");
+        assert.match(
+            output,
+            new RegExp(
+                `ap-guangzhou: delete ${built.get(4)} 'web-4' \\(created [^)]+\\): older than the newest 2`,
+            ),
+        );
+        for (const region of COPY_REGIONS) {
+            assert.match(
+                output,
+                new RegExp(
+                    `${region}: delete img-[a-z0-9]{8} 'web-4' \\(created [^)]+\\): older than the newest 2`,
+                ),
+            );
+        }
+        const result = await all.up();
+        assert.equal(result.summary.result, "succeeded");
+        assert.deepEqual(result.outputs.regions.value, REGIONS);
+        assert.equal((result.outputs.deleted.value as string[]).length, 3, "web-4 in each region");
+        assert.deepEqual(await familyNames(HOME_REGION), ["web-2", "web-5", "web-6"], "build 2 still runs");
+        for (const region of COPY_REGIONS)
+            assert.deepEqual(await familyNames(region), ["web-5", "web-6"], region);
+        await all.destroy();
     });
 });

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { Ledger } from "../../../provider/plan/ledger";
+import { additionMatches, Ledger, type ImageAddition } from "../../../provider/plan/ledger";
 import type { ResourceRef } from "../../../provider/model/kinds";
 
 const ci = (name: string): ResourceRef => ({ kind: "CustomImage", name });
@@ -104,8 +104,13 @@ describe("plan/ledger: custom images per region", () => {
         const keep: ResourceRef = { kind: "ImageRetention", name: "keep-1" };
         ledger.record(keep, {
             retention: {
-                region: R,
-                acts: [{ imageId: "img-00000001", markerName: "base" }, { imageId: "img-00000002" }],
+                regions: [R],
+                acts: [
+                    { region: R, imageId: "img-00000001", markerName: "base" },
+                    { region: R, imageId: "img-00000002" },
+                ],
+                selector: { family: "web" },
+                makeRoomFor: 0,
             },
         });
         ledger.recordUses(ci("base"), [{ region: R, markerName: "base" }]);
@@ -226,5 +231,85 @@ describe("plan/ledger: image names per region", () => {
         assert.deepEqual(ledger.claimNames(ci("b"), "imageName", claim("web"), "imageName", fix), []);
         ledger.forget(ci("b"));
         assert.deepEqual(ledger.claimNames(ci("c"), "imageName", claim("web"), "imageName", fix), []);
+    });
+
+    describe("the images a resource adds (issue 13: a retention's selection)", () => {
+        const add = (over: Partial<ImageAddition> = {}): ImageAddition => ({
+            region: R,
+            count: 1,
+            imageName: "web-7",
+            family: "web",
+            tags: { team: "a" },
+            markerName: "web-7",
+            existingIds: [],
+            ...over,
+        });
+        const keep: ResourceRef = { kind: "ImageRetention", name: "keep-web" };
+        const retention = (makeRoomFor: number) => ({
+            retention: { regions: [R], acts: [], selector: { family: "web" }, makeRoomFor },
+        });
+
+        it("matches a selector: true, false, or undefined while a value it reads is not known", () => {
+            assert.equal(
+                additionMatches(add(), { family: "web", namePrefix: "web-", tags: { team: "a" } }),
+                true,
+            );
+            assert.equal(additionMatches(add(), { family: "db" }), false);
+            assert.equal(additionMatches(add({ family: undefined }), { family: "web" }), undefined);
+            assert.equal(
+                additionMatches(add({ family: undefined }), { family: "web", namePrefix: "db" }),
+                false,
+            );
+            assert.equal(additionMatches(add({ tags: undefined }), { tags: { team: "a" } }), undefined);
+            assert.equal(
+                additionMatches(add({ imageName: undefined }), { family: "web" }),
+                true,
+                "name not read",
+            );
+        });
+
+        it("tells the additions recorded before a retention from those after it; a re-check keeps its place", () => {
+            const ledger = new Ledger();
+            ledger.record(ci("a"), { additions: [add({ markerName: "a" })] });
+            ledger.record(keep, retention(0));
+            ledger.record(ci("b"), { additions: [add({ markerName: "b" }), add({ region: "ap-shanghai" })] });
+            ledger.record(ci("a"), { additions: [add({ markerName: "a", count: 2 })] });
+            const before = ledger.additionsAround(keep, R, "before");
+            assert.deepEqual(
+                before.map((a) => [a.by, a.count]),
+                [['CustomImage "a"', 2]],
+            );
+            const after = ledger.additionsAround(keep, R, "after");
+            assert.deepEqual(
+                after.map((a) => a.by),
+                ['CustomImage "b"'],
+            );
+            assert.deepEqual(
+                ledger.additionsAround({ kind: "ImageRetention", name: "new" }, R, "before").map((a) => a.by),
+                ['CustomImage "a"', 'CustomImage "b"'],
+                "a retention not recorded yet sees them all as before it",
+            );
+        });
+
+        it("judges the additions after a retention against its makeRoomFor, naming both and the fix", () => {
+            const ledger = new Ledger();
+            ledger.record(keep, retention(1));
+            ledger.record(ci("b"), { additions: [add({ markerName: "b" })] });
+            assert.deepEqual(ledger.judgeRoom(ci("b"), ""), []);
+            ledger.record(ci("c"), { additions: [add({ markerName: "c", family: "db" })] });
+            assert.deepEqual(ledger.judgeRoom(ci("c"), ""), [], "not in the selection");
+            ledger.record(ci("d"), { additions: [add({ markerName: "d", family: undefined })] });
+            assert.deepEqual(ledger.judgeRoom(ci("d"), ""), [], "not known: not counted");
+            ledger.record(ci("e"), { additions: [add({ markerName: "e" })] });
+            const [f] = ledger.judgeRoom(ci("e"), "region");
+            assert.equal(f.property, "region");
+            assert.match(
+                f.reason,
+                /^CustomImage "e": ImageRetention "keep-web" makes room for 1 new image of its selection in ap-guangzhou, but the resources checked after it add 2 there in this plan \(CustomImage "b", CustomImage "e"\); .*set makeRoomFor: 2 on ImageRetention "keep-web", or declare this resource before the retention$/,
+            );
+            ledger.record(ci("before"), { additions: [add()] });
+            ledger.forget(ci("before"));
+            assert.deepEqual(ledger.judgeRoom(ci("x"), ""), [], "nothing recorded for it");
+        });
     });
 });

@@ -8,6 +8,7 @@ import {
     type RetentionPolicy,
 } from "../../../provider/plan/retentionPlan";
 
+const R = "ap-guangzhou";
 const DAY = 24 * 60 * 60 * 1000;
 const NOW = Date.parse("2026-12-04T00:00:00Z");
 
@@ -48,14 +49,14 @@ const policy = (over: Partial<RetentionPolicy> = {}): RetentionPolicy => ({
     action: "delete",
     ...over,
 });
-const decisions = (entries: { imageId: string; decision: string }[]) =>
+const decisions = (entries: { imageId?: string; decision: string }[]) =>
     entries.map((e) => `${e.imageId}:${e.decision}`);
 
 describe("plan/retentionPlan", () => {
     const five = [3, 1, 5, 2, 4].map((n) => image(n));
 
     it("keeps the newest keepLatest of the family and deletes the rest, newest first", () => {
-        const entries = planRetention(five, policy(), facts());
+        const entries = planRetention(R, five, policy(), facts());
         assert.deepEqual(decisions(entries), [
             "img-00000001:keep",
             "img-00000002:keep",
@@ -79,6 +80,7 @@ describe("plan/retentionPlan", () => {
             image(5, { imageType: "SHARED_IMAGE", tags: { team: "a" } }),
         ];
         const entries = planRetention(
+            R,
             images,
             policy({ namePrefix: "web-", tags: { team: "a" }, keepLatest: 1 }),
             facts(),
@@ -87,7 +89,7 @@ describe("plan/retentionPlan", () => {
     });
 
     it("keepDays also keeps the young ones", () => {
-        const entries = planRetention(five, policy({ keepLatest: 1, keepDays: 3 }), facts());
+        const entries = planRetention(R, five, policy({ keepLatest: 1, keepDays: 3 }), facts());
         assert.deepEqual(decisions(actions(entries)), [
             "img-00000003:delete",
             "img-00000004:delete",
@@ -106,6 +108,7 @@ describe("plan/retentionPlan", () => {
             image(6),
         ];
         const entries = planRetention(
+            R,
             images,
             policy({ keepLatest: 1, protectTags: { keep: "yes" } }),
             facts({
@@ -125,6 +128,7 @@ describe("plan/retentionPlan", () => {
 
     it("unshareBeforeDelete deletes a shared image after cancelling its shares", () => {
         const entries = planRetention(
+            R,
             [image(1), image(2)],
             policy({ keepLatest: 1, unshareBeforeDelete: true }),
             facts({ sharedWith: new Map([["img-00000002", ["100000000002"]]]) }),
@@ -137,11 +141,49 @@ describe("plan/retentionPlan", () => {
 
     it("deprecate acts on NORMAL images that are not deprecated yet", () => {
         const images = [image(1), image(2), image(3, { imageDeprecated: true })];
-        const entries = planRetention(images, policy({ keepLatest: 1, action: "deprecate" }), facts());
+        const entries = planRetention(R, images, policy({ keepLatest: 1, action: "deprecate" }), facts());
         assert.deepEqual(decisions(entries), [
             "img-00000001:keep",
             "img-00000002:deprecate",
             "img-00000003:keep",
         ]);
+    });
+
+    it("the images this plan adds: before it counted among the newest, after it within makeRoomFor, once each", () => {
+        const marked = (n: number, marker: string) =>
+            image(n, {
+                tags: {
+                    "pulumi-images:managed-by": "pulumi-tencentcloud-images",
+                    "pulumi-images:name": marker,
+                },
+            });
+        const images = [marked(0, "new-a"), image(1), image(2), image(3), marked(4, "old-b")];
+        const addition = (markerName: string, by: string, existingIds: string[] = []) => ({
+            region: R,
+            count: 1,
+            imageName: markerName,
+            family: "web",
+            tags: {},
+            markerName,
+            existingIds,
+            by,
+        });
+        const entries = planRetention(R, images, policy({ keepLatest: 3, makeRoomFor: 2 }), facts(), {
+            before: [addition("new-a", 'CustomImage "a"'), addition("new-c", 'CustomImage "c"')],
+            after: [addition("old-b", 'CustomImage "b"', ["img-00000004"])],
+        });
+        assert.deepEqual(planLines(entries), [
+            `keep img-00000000 'web-0' (created ${image(0).createdTime}): new in this plan: CustomImage "a" made it`,
+            `keep (new in this plan) 'new-c': CustomImage "c" makes it`,
+            `delete img-00000001 'web-1' (created ${image(1).createdTime}): older than the newest 0 that exist (keepLatest 3 − makeRoomFor 2 − 2 new in this plan)`,
+            `delete img-00000002 'web-2' (created ${image(2).createdTime}): older than the newest 0 that exist (keepLatest 3 − makeRoomFor 2 − 2 new in this plan)`,
+            `delete img-00000003 'web-3' (created ${image(3).createdTime}): older than the newest 0 that exist (keepLatest 3 − makeRoomFor 2 − 2 new in this plan)`,
+            `delete img-00000004 'web-4' (created ${image(4).createdTime}): older than the newest 0 that exist (keepLatest 3 − makeRoomFor 2 − 2 new in this plan)`,
+        ]);
+        assert.deepEqual(
+            actions(entries).map((e) => e.imageId),
+            ["img-00000001", "img-00000002", "img-00000003", "img-00000004"],
+        );
+        assert.match(planLines(entries, true)[1], /^ap-guangzhou: keep \(new in this plan\) 'new-c'/);
     });
 });
