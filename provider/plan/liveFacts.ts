@@ -249,6 +249,14 @@ export class LiveFacts {
     }
 
     /**
+     * An image this process has just made: it is shared with nobody yet, so its share permissions
+     * need no read in this run (a share of it that meets an account shared meanwhile is settled).
+     */
+    noteNewImage(region: string, imageId: string): void {
+        void this.shares.get(`${region}/${imageId}`, () => Promise.resolve([]));
+    }
+
+    /**
      * Forgets the share permissions read of an image, after this process changed them: a later
      * check or share in the run reads them again.
      */

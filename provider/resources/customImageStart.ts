@@ -46,7 +46,7 @@ export async function startCreate(op: OperationContext, inputs: CustomImageInput
     };
     const source = inputs.source;
     const action = isImport(source) ? "ImportImage" : "CreateImage";
-    const send = async (): Promise<string> => {
+    const sendOnce = async (): Promise<string> => {
         if (isImport(source)) return backend.importImage(inputs.region, { ...common, ...source.import });
         if ("instanceId" in source) {
             return backend.createImage(inputs.region, {
@@ -58,6 +58,12 @@ export async function startCreate(op: OperationContext, inputs: CustomImageInput
             });
         }
         return backend.createImage(inputs.region, { ...common, snapshotIds: source.snapshotIds });
+    };
+    const send = async (): Promise<string> => {
+        const imageId = await sendOnce();
+        // An image this request just made is shared with nobody: a share of it in this run need not ask.
+        op.ctx.facts.noteNewImage(inputs.region, imageId);
+        return imageId;
     };
     const settled = await settle<string, string>(op.say, {
         rules: CREATE_RULES,

@@ -1,4 +1,5 @@
 import { strict as assert } from "node:assert";
+import { customImage } from "../../../provider/resources/customImageHandler";
 import { imageShare } from "../../../provider/resources/imageShareHandler";
 import { rejection, REGION, useFakeCloud } from "./harness";
 
@@ -75,6 +76,24 @@ describe("ImageShare provider", () => {
             // The list it changed is read afresh by whoever asks next in the run.
             await imageShare.check({}, { ...inputs, accountIds: [A, B, "100000000005"] });
             assert.equal(h.cloud.callsOf("DescribeImageSharePermission").length, 2);
+        });
+
+        it("a share of an image this run just made reads no share list (it is shared with nobody yet)", async () => {
+            const made = await customImage.create({
+                __logicalName: "web",
+                __provider: "p",
+                region: REGION,
+                imageName: "fresh",
+                source: { instanceId: "ins-a1b2c3d4" },
+                family: "",
+                deprecated: false,
+            });
+            const checked = await imageShare.check({}, { ...inputs, imageId: made.id });
+            assert.deepEqual(checked.failures ?? [], []);
+            const result = await imageShare.create(checked.inputs!);
+            assert.equal(h.cloud.callsOf("DescribeImageSharePermission").length, 0);
+            assert.deepEqual([...(h.cloud.shares.get(made.id) ?? [])].sort(), [A, B]);
+            assert.deepEqual((result.outs as Record<string, unknown>).allAccountIds, [A, B]);
         });
 
         it("fails clearly when the image does not exist", async () => {
