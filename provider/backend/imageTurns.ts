@@ -8,21 +8,47 @@
 /** Runs work one at a time per key, in the order it was asked for. */
 export class ImageTurns {
     private readonly tails = new Map<string, Promise<void>>();
+    /** Per image: how many quick works wait for their turn (see {@link quickWaiting}). */
+    private readonly quickInLine = new Map<string, number>();
 
-    /** Runs `work` once every earlier work of the same image has ended (however it ended). */
-    async take<T>(region: string, imageId: string, work: () => Promise<T>): Promise<T> {
+    /**
+     * Runs `work` once every earlier work of the same image has ended (however it ended). `quick`:
+     * the work leaves the image as it found it within one call (a share, a rename), as opposed to one
+     * that makes it busy for long (a copy).
+     */
+    async take<T>(
+        region: string,
+        imageId: string,
+        work: () => Promise<T>,
+        { quick = false }: { quick?: boolean } = {},
+    ): Promise<T> {
         const key = `${region}/${imageId}`;
         const before = this.tails.get(key) ?? Promise.resolve();
         let release!: () => void;
         const mine = new Promise<void>((resolve) => (release = resolve));
         const tail = before.then(() => mine);
         this.tails.set(key, tail);
+        if (quick) this.quickInLine.set(key, (this.quickInLine.get(key) ?? 0) + 1);
         await before;
+        if (quick) {
+            const left = this.quickInLine.get(key)! - 1;
+            if (left > 0) this.quickInLine.set(key, left);
+            else this.quickInLine.delete(key);
+        }
         try {
             return await work();
         } finally {
             release();
             if (this.tails.get(key) === tail) this.tails.delete(key);
         }
+    }
+
+    /**
+     * Whether quick works of the image wait behind the current one. A work that would make the image
+     * busy for long can give its turn up to them: a share sent before a copy takes one call, a share
+     * sent after it waits out the whole copy.
+     */
+    quickWaiting(region: string, imageId: string): boolean {
+        return this.quickInLine.has(`${region}/${imageId}`);
     }
 }

@@ -87,6 +87,7 @@ export async function startCopies(
                     backend.syncImages(inputs.sourceRegion, inputs.sourceImageId, regionsNow, {
                         imageName: inputs.imageName,
                     }),
+                { makesBusy: true },
             );
             synced.push(...made);
         },

@@ -130,27 +130,40 @@ export const BUSY_RETRIES = 5;
  * sending. An image made busy outside this process can still refuse: then it waits the same way and
  * sends again. `lookFirst: false` skips the turn and the read, for calls that seldom meet a busy
  * image (cancelling shares, mostly at destroy, when nothing is being copied), where a read before
- * every send would cost more than the rare refusal.
+ * every send would cost more than the rare refusal. `makesBusy`: the action itself makes the image busy
+ * for long (SyncImages): it gives its turn up to the quick ones waiting.
  */
-export function whenImageIdle<T>(
+export async function whenImageIdle<T>(
     op: OperationContext,
     region: string,
     imageId: string,
     timeoutMinutes: number,
     action: () => Promise<T>,
-    { lookFirst = true }: { lookFirst?: boolean } = {},
+    { lookFirst = true, makesBusy = false }: { lookFirst?: boolean; makesBusy?: boolean } = {},
 ): Promise<T> {
     const what = `${imageId} in ${region}`;
     const untilNormal = () => waitUntilNormal(op, region, imageId, timeoutMinutes);
     if (!lookFirst) return retriedWhileBusy(op, what, action, untilNormal);
-    return op.ctx.turns.take(region, imageId, async () => {
-        const image = await describeImage(op.ctx.reads, region, imageId);
-        if (image && BUSY_STATES.has(image.imageState)) {
-            op.say(`${what} is ${image.imageState}; waiting until it is NORMAL`);
-            await untilNormal();
-        }
-        return retriedWhileBusy(op, what, action, untilNormal);
-    });
+    const { turns } = op.ctx;
+    for (;;) {
+        const outcome = await turns.take(
+            region,
+            imageId,
+            async (): Promise<{ sent: T } | "gave way"> => {
+                const image = await describeImage(op.ctx.reads, region, imageId);
+                if (image && BUSY_STATES.has(image.imageState)) {
+                    op.say(`${what} is ${image.imageState}; waiting until it is NORMAL`);
+                    await untilNormal();
+                }
+                // A copy lets the shares and renames that came while it looked go first (they take
+                // one call; after the copy they would wait for all of it), then queues again.
+                if (makesBusy && turns.quickWaiting(region, imageId)) return "gave way";
+                return { sent: await retriedWhileBusy(op, what, action, untilNormal) };
+            },
+            { quick: !makesBusy },
+        );
+        if (outcome !== "gave way") return outcome.sent;
+    }
 }
 
 /** Sends; when the service refuses because the image is busy, waits until it is NORMAL and sends again. */

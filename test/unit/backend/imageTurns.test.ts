@@ -43,4 +43,24 @@ describe("ImageTurns", () => {
         held.open();
         await busy;
     });
+
+    it("tells a work whether quick works wait behind it (so a copy can let them go first)", async () => {
+        const turns = new ImageTurns();
+        const held = gate();
+        const seen: boolean[] = [];
+        const slow = turns.take("ap-guangzhou", "img-1", async () => {
+            await held.opened;
+            seen.push(turns.quickWaiting("ap-guangzhou", "img-1"));
+        });
+        const quick = turns.take("ap-guangzhou", "img-1", () => Promise.resolve("shared"), { quick: true });
+        const other = turns.take("ap-guangzhou", "img-1", () => {
+            seen.push(turns.quickWaiting("ap-guangzhou", "img-1"));
+            return Promise.resolve();
+        });
+        assert.equal(turns.quickWaiting("ap-guangzhou", "img-2"), false);
+        held.open();
+        await Promise.all([slow, quick, other]);
+        // While the slow work ran, the quick one waited; once it ran, none waited.
+        assert.deepEqual(seen, [true, false]);
+    });
 });

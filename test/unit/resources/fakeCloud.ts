@@ -72,6 +72,12 @@ export class FakeCloud {
     readonly shares = new Map<string, Set<string>>();
     readonly calls: Call[] = [];
     private faults: Fault[] = [];
+    private holds: Array<{
+        action: string;
+        when: (body: Record<string, unknown>) => boolean;
+        arrived: () => void;
+        released: Promise<void>;
+    }> = [];
     /** Stages a newly created image goes through (after its first state). */
     createPlan: Stage[] = [{ state: "NORMAL" }];
     /** Stages a new copy goes through. */
@@ -95,6 +101,12 @@ export class FakeCloud {
                 const action = req.headers.get("x-tc-action") ?? "";
                 const region = req.headers.get("x-tc-region") ?? undefined;
                 this.calls.push({ service, action, region, body });
+                const hold = this.holds.find((h) => h.action === action && h.when(body));
+                if (hold) {
+                    this.holds = this.holds.filter((h) => h !== hold);
+                    hold.arrived();
+                    await hold.released;
+                }
                 const fault = this.takeFault(action, body);
                 if (fault && !fault.lose) return this.errorReply(fault.code!, fault.message ?? "injected");
                 try {
@@ -107,6 +119,19 @@ export class FakeCloud {
                 }
             });
         return this;
+    }
+
+    /**
+     * Holds the reply to the next call of `action` that `when` accepts until the test releases it:
+     * `reached` resolves once the call has arrived (the caller is then waiting for its reply).
+     */
+    holdNext(action: string, when: (body: Record<string, unknown>) => boolean) {
+        let arrived!: () => void;
+        let release!: () => void;
+        const reached = new Promise<void>((resolve) => (arrived = resolve));
+        const released = new Promise<void>((resolve) => (release = resolve));
+        this.holds.push({ action, when, arrived, released });
+        return { reached, release };
     }
 
     /** The next call of `action` fails with this API error. */

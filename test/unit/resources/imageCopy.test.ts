@@ -1,6 +1,8 @@
 import { strict as assert } from "node:assert";
 import { imageCopy } from "../../../provider/resources/imageCopyHandler";
+import { imageShare } from "../../../provider/resources/imageShareHandler";
 import { MANAGED_BY_TAG, RESOURCE_NAME_TAG } from "../../../provider/markers";
+import { flush } from "../backend/fakeClock";
 import { rejection, REGION, useFakeCloud } from "./harness";
 
 const SH = "ap-shanghai";
@@ -24,6 +26,39 @@ describe("ImageCopy provider", () => {
     });
 
     const copyIn = (region: string) => h.cloud.byName(region, "web");
+
+    describe("a copy and a share of one image at once", () => {
+        it("a share that comes while the copy looks at its source goes first (one call), instead of waiting out the whole copy", async () => {
+            // The copy's look at its source (its second read of it by ID, inside its turn) is held
+            // until the share has asked for its turn on the same image.
+            let reads = 0;
+            const look = h.cloud.holdNext(
+                "DescribeImages",
+                (body) => Array.isArray(body.ImageIds) && body.ImageIds.includes(sourceId) && ++reads === 2,
+            );
+            const copying = imageCopy.create(inputs);
+            await look.reached;
+            const sharing = imageShare.create({
+                __logicalName: "share",
+                __provider: "p",
+                imageId: sourceId,
+                region: REGION,
+                accountIds: ["100000000002"],
+                mode: "additive",
+            });
+            // The share reads its list, then queues for its turn (event-loop turns, no timers).
+            while (h.cloud.callsOf("DescribeImageSharePermission").length === 0) await flush();
+            await flush();
+            look.release();
+            await Promise.all([copying, sharing]);
+            const actions = h.cloud.calls.map((c) => c.action);
+            assert.ok(
+                actions.indexOf("ModifyImageSharePermission") < actions.indexOf("SyncImages"),
+                `share before copy: ${actions.join(", ")}`,
+            );
+            assert.equal(h.cloud.callsOf("SyncImages").length, 1);
+        });
+    });
 
     describe("create", () => {
         it("copies to every region with ONE SyncImages, tags the copies and waits for all with progress", async () => {
