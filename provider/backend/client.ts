@@ -15,7 +15,7 @@ import {
     TencentCloudApiError,
     TransportError,
 } from "./errors";
-import { RateLimiter } from "./rateLimiter";
+import { RateLimiter, type RatePriority } from "./rateLimiter";
 import { describeIssues, envelopeSchema } from "./replySchemas";
 import { RetryPolicy, withRetry } from "./retry";
 import { signRequest } from "./signer";
@@ -50,6 +50,8 @@ export interface ApiRequest<S extends z.ZodType> {
     /** True for reads and set-style updates: transient failures may then be retried. */
     idempotent: boolean;
     signal?: AbortSignal;
+    /** Its place in the rate limiter's queue (polls are `background`). Default `foreground`. */
+    priority?: RatePriority;
 }
 
 /** The request function the backend depends on (an interface, so tests can substitute it). */
@@ -163,6 +165,7 @@ export class TencentCloudClient implements ApiClient {
                     request.action,
                     request.signal,
                     `${request.service}.${request.action}`,
+                    request.priority,
                 );
                 return this.attempt(request, target, credentials, body, attempt);
             },

@@ -6,10 +6,12 @@
  * facts' business, ../plan/liveFacts.ts).
  */
 import { isNotFoundError } from "./errors";
+import type { RatePriority } from "./rateLimiter";
 import type { Image, ImageBackend } from "./types";
 
 interface Request {
     ids: string[];
+    priority: RatePriority;
     resolve: (images: Map<string, Image>) => void;
     reject: (error: unknown) => void;
 }
@@ -26,8 +28,15 @@ export class BatchedImageReads {
 
     constructor(private readonly backend: ImageBackend) {}
 
-    /** The images of `ids` that exist in the region, by ID (missing IDs are simply absent). */
-    images(region: string, ids: readonly string[]): Promise<Map<string, Image>> {
+    /**
+     * The images of `ids` that exist in the region, by ID (missing IDs are simply absent). A call
+     * that only polls (`background`) lets the calls that some resource is waiting on go first.
+     */
+    images(
+        region: string,
+        ids: readonly string[],
+        priority: RatePriority = "foreground",
+    ): Promise<Map<string, Image>> {
         if (ids.length === 0) return Promise.resolve(new Map<string, Image>());
         let batch = this.pending.get(region);
         if (!batch) {
@@ -37,7 +46,9 @@ export class BatchedImageReads {
         }
         const joined = batch;
         for (const id of ids) joined.ids.add(id);
-        return new Promise((resolve, reject) => joined.requests.push({ ids: [...ids], resolve, reject }));
+        return new Promise((resolve, reject) =>
+            joined.requests.push({ ids: [...ids], priority, resolve, reject }),
+        );
     }
 
     /** The image with this ID in the region, or undefined when the region has none with that ID. */
@@ -50,7 +61,10 @@ export class BatchedImageReads {
         this.pending.delete(region);
         let found: Map<string, Image>;
         try {
-            found = await this.read(region, [...batch.ids]);
+            const priority = batch.requests.every((r) => r.priority === "background")
+                ? "background"
+                : "foreground";
+            found = await this.read(region, [...batch.ids], priority);
         } catch (error) {
             for (const request of batch.requests) request.reject(error);
             return;
@@ -67,14 +81,14 @@ export class BatchedImageReads {
      * call for one ID it cannot find) is settled by asking for each ID alone, so that one gone image
      * does not fail the reads of the others.
      */
-    private async read(region: string, ids: string[]): Promise<Map<string, Image>> {
+    private async read(region: string, ids: string[], priority: RatePriority): Promise<Map<string, Image>> {
         try {
-            const images = await this.backend.describeImagesByIds(region, ids);
+            const images = await this.backend.describeImagesByIds(region, ids, { priority });
             return new Map(images.map((image) => [image.imageId, image]));
         } catch (error) {
             if (!isNotFoundError(error)) throw error;
             if (ids.length === 1) return new Map();
-            const alone = await Promise.all(ids.map((id) => this.read(region, [id])));
+            const alone = await Promise.all(ids.map((id) => this.read(region, [id], priority)));
             return new Map(alone.flatMap((m) => [...m]));
         }
     }

@@ -1,5 +1,5 @@
 /**
- * Client-side rate limiting, as a layer in front of the transport: one queue per action, paced below
+ * Client-side rate limiting, as a layer in front of the transport: one lane per action, kept below
  * the documented default limits, so bursts (a big stack, many waiters) wait here instead of being
  * answered with RequestLimitExceeded.
  */
@@ -15,11 +15,16 @@ export const DEFAULT_ACTION_RATE_LIMITS: Readonly<Record<string, number>> = {
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 10;
 
 /**
- * How far below a limit the limiter paces by default. The service counts requests when they arrive,
- * and requests sent evenly do not arrive evenly (the network, a busy event loop at either end); pacing
- * at the limit itself was throttled under load. See `pacedRateOf` for how the margin is applied.
+ * How far below a limit the limiter stays by default: the service counts requests when they arrive,
+ * and requests do not arrive as they were sent (the network, a busy event loop at either end).
  */
 export const DEFAULT_RATE_MARGIN = 0.1;
+
+/**
+ * The window the limiter counts in: a second and a tenth. Any 1.1 s holds at most the allowance, so
+ * any second of arrivals does too while no request arrives more than 100 ms later than another.
+ */
+export const RATE_WINDOW_MS = 1100;
 
 export interface RateLimiterOptions {
     /** Per-action overrides of the limits (requests per second). */
@@ -33,27 +38,29 @@ export interface RateLimiterOptions {
     clock?: Clock;
 }
 
+/** How urgent a request is: a `background` one (a poll) lets every waiting `foreground` one go first. */
+export type RatePriority = "foreground" | "background";
+
 interface Pending {
     grant: () => void;
-    signal?: AbortSignal;
 }
 
 interface Lane {
-    /** The least time between two grants (ms). */
-    intervalMs: number;
-    /** When the last request was let through (clock time), if ever. */
-    lastGrantAt?: number;
-    /** Callers waiting their turn, first come first served. */
-    queue: Pending[];
+    /** How many requests any window may hold. */
+    allowance: number;
+    /** When the requests of the last window were let through (clock time), oldest first. */
+    grants: number[];
+    /** Callers waiting their turn, first come first served within each priority. */
+    queues: Record<RatePriority, Pending[]>;
     /** True while a loop is granting this lane's queue. */
     pumping: boolean;
 }
 
 /**
- * Lanes keyed by action. Each lets requests through one at a time, at least `1 / pacedRateOf(action)`
- * seconds apart, measured when a request really goes (not when it was queued): a caller that
- * slept late (a stall of the event loop) goes late, and the ones behind it keep their distance, so no
- * one-second window ever sees more than the paced rate.
+ * Lanes keyed by action. A request goes at once while the last {@link RATE_WINDOW_MS} hold fewer than
+ * the allowance (`limit × (1 − margin)`, at least 1), counted when requests really go (not when they
+ * were queued): a stall of the process cannot release more than the allowance, and a quiet lane costs
+ * a request no wait at all. Waiting requests go in order, foreground before background.
  */
 export class RateLimiter {
     private readonly lanes = new Map<string, Lane>();
@@ -83,33 +90,37 @@ export class RateLimiter {
         return this.limits[action] ?? this.defaultPerSecond;
     }
 
-    /**
-     * The rate (requests per second) the limiter lets an action through at: the limit less the margin,
-     * less one more request. Requests spaced 1/r s apart put r + 1 of them into one second (the first
-     * and the last at its edges), so at `limit − 1` a second a window holds the limit only if every
-     * request arrives exactly on time; one request and a tenth fewer leave a whole interval of slack
-     * for the jitter of arrival (about 120 ms at 10/s). A limit below 2/s is paced at half of it.
-     */
-    pacedRateOf(action: string): number {
-        const limit = this.limitOf(action);
-        return Math.max(limit * (1 - this.margin) - 1, limit / 2);
+    /** How many requests of an action any {@link RATE_WINDOW_MS} may hold. */
+    allowanceOf(action: string): number {
+        return Math.max(1, Math.floor(this.limitOf(action) * (1 - this.margin)));
     }
 
     /** Waits until the action may be sent. `key` defaults to the action (limits are per action). */
-    acquire(action: string, signal?: AbortSignal, key: string = action): Promise<void> {
+    acquire(
+        action: string,
+        signal?: AbortSignal,
+        key: string = action,
+        priority: RatePriority = "foreground",
+    ): Promise<void> {
         if (!this.enabled) return Promise.resolve();
         if (signal?.aborted) return Promise.reject(abortReason(signal));
         let lane = this.lanes.get(key);
         if (!lane) {
-            lane = { intervalMs: 1000 / this.pacedRateOf(action), queue: [], pumping: false };
+            lane = {
+                allowance: this.allowanceOf(action),
+                grants: [],
+                queues: { foreground: [], background: [] },
+                pumping: false,
+            };
             this.lanes.set(key, lane);
         }
+        const queue = lane.queues[priority];
         const current = lane;
         return new Promise<void>((resolve, reject) => {
-            const pending: Pending = { grant: resolve, signal };
+            const pending: Pending = { grant: resolve };
             const onAbort = () => {
-                const at = current.queue.indexOf(pending);
-                if (at >= 0) current.queue.splice(at, 1);
+                const at = queue.indexOf(pending);
+                if (at >= 0) queue.splice(at, 1);
                 reject(abortReason(signal!));
             };
             signal?.addEventListener("abort", onAbort, { once: true });
@@ -117,25 +128,26 @@ export class RateLimiter {
                 signal?.removeEventListener("abort", onAbort);
                 resolve();
             };
-            current.queue.push(pending);
+            queue.push(pending);
             if (!current.pumping) void this.pump(current);
         });
     }
 
-    /** Lets the lane's callers through in order, each when its distance from the last one is kept. */
+    /** Lets the lane's callers through while the window has room, else sleeps until it has. */
     private async pump(lane: Lane): Promise<void> {
         lane.pumping = true;
         try {
-            while (lane.queue.length > 0) {
+            for (;;) {
+                const next = lane.queues.foreground[0] ? lane.queues.foreground : lane.queues.background;
+                if (next.length === 0) return;
                 const now = this.clock.now();
-                const dueAt = lane.lastGrantAt === undefined ? now : lane.lastGrantAt + lane.intervalMs;
-                if (dueAt > now) {
-                    await this.clock.sleep(dueAt - now);
+                while (lane.grants.length > 0 && now - lane.grants[0] >= RATE_WINDOW_MS) lane.grants.shift();
+                if (lane.grants.length < lane.allowance) {
+                    lane.grants.push(now);
+                    next.shift()!.grant();
                     continue;
                 }
-                const next = lane.queue.shift()!;
-                lane.lastGrantAt = now;
-                next.grant();
+                await this.clock.sleep(lane.grants[0] + RATE_WINDOW_MS - now);
             }
         } finally {
             lane.pumping = false;

@@ -101,6 +101,7 @@ export class TencentCloudBackend implements ImageBackend {
             reply,
             idempotent,
             signal: opts?.signal,
+            priority: opts?.priority,
         });
     }
 

@@ -2,6 +2,7 @@
  * The domain model of the image backend: what the resources, the plan checks and the lookups need to
  * know about images, independent of the wire format of the Tencent Cloud API.
  */
+import type { RatePriority } from "./rateLimiter";
 
 /**
  * A string the API may extend: the values listed are the ones the provider knows and acts on, and
@@ -171,6 +172,8 @@ export interface SnapshotInfo {
 export interface CallOptions {
     /** Abort the call (and its retries) when this signal fires. */
     signal?: AbortSignal;
+    /** `background` (a poll): waits behind the calls a resource is waiting on. Default `foreground`. */
+    priority?: RatePriority;
 }
 
 /**
