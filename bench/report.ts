@@ -1,6 +1,7 @@
 /** The benchmark report: the JSON document and its markdown tables. */
 import { Mode, Phase, PHASES, ScenarioResult } from "./runScenario";
 import { Durations, EXTRA_COPY_REGION } from "./scenarios";
+import { DEFAULT_POLL_DELAYS } from "../provider/backend/waiter";
 
 /** The whole run, as written to bench/results/<timestamp>.json. */
 export interface BenchReport {
@@ -281,9 +282,9 @@ ${s(d.createMs)} s, import ${s(d.importMs)} s, copy ${s(d.copyMs)} s. Each scena
 emulator state (image quota ${settings.imageQuota} per region) and runs a preview of the new stack,
 up, a preview with nothing to do, refresh and destroy. ${
         pollScale === 1
-            ? "The waiter polls at its shipped delays (2 s first, growing to 15 s)."
+            ? `The waiter polls at its shipped delays (${DEFAULT_POLL_DELAYS.initialDelayMs / 1000} s first, growing to ${DEFAULT_POLL_DELAYS.maxDelayMs / 1000} s).`
             : `The waiter's poll delays are scaled down by the same factor as the latencies (÷ ${pollScale}: ` +
-              `${Math.round(2000 / pollScale)} ms first, growing to ${Math.round(15000 / pollScale)} ms), so polling keeps the pace it has ` +
+              `${Math.round(DEFAULT_POLL_DELAYS.initialDelayMs / pollScale)} ms first, growing to ${Math.round(DEFAULT_POLL_DELAYS.maxDelayMs / pollScale)} ms), so polling keeps the pace it has ` +
               "against the real service (bench/providerPreload.ts sets them in the provider process; the package is unchanged)."
     } The engine runs ${settings.parallel} resource
 operations at once (${settings.parallelSource}). One engine operation with no resources costs

@@ -10,20 +10,26 @@ import { BatchedImageReads } from "./imageReads";
 import { DEFAULT_ACTION_RATE_LIMITS, RateLimiter } from "./rateLimiter";
 import { Image, ImageBackend, ImageState } from "./types";
 
-/** The poll delays a waiter uses unless told otherwise (real service latencies are minutes). */
-export const DEFAULT_POLL_DELAYS = { initialDelayMs: 2_000, maxDelayMs: 15_000 } as const;
+/**
+ * The poll delays a waiter uses unless told otherwise. Real service latencies are minutes; a wait
+ * ends on average half the longest delay after its image is ready, and the polls of one region are
+ * one call for all of its waits, so 10 s (about 5 s late on a copy of minutes) costs a region no more
+ * than one DescribeImages every 10 s.
+ */
+export const DEFAULT_POLL_DELAYS = { initialDelayMs: 2_000, maxDelayMs: 10_000 } as const;
 
 /**
  * The most polls per second a waiter sends over all regions: three quarters of DescribeImages'
- * documented 40/s. Polls and every other read by ID share that limit; kept below it, the polls of many
- * regions never queue the reads of resources behind them (nor each other, past a poll's turn).
+ * documented 40/s. Polls and every other read by ID share that limit: kept below it (and sent as
+ * background calls, which wait behind the reads a resource is waiting on), the polls of many regions
+ * never hold up a resource's own read.
  */
 export const DEFAULT_POLLS_PER_SECOND = DEFAULT_ACTION_RATE_LIMITS.DescribeImages * 0.75;
 
 export interface ImageWaiterOptions {
-    /** Delay before the first poll of a region; the delay restarts from here when a new waiter joins. Default 2 s. */
+    /** Delay before a wait's first poll, and the first of its own growing delays. Default 2 s. */
     initialDelayMs?: number;
-    /** Longest delay between polls. Default 15 s. */
+    /** Longest delay between polls. Default 10 s. */
     maxDelayMs?: number;
     /** Growth of the delay after each poll. Default 1.5. */
     backoff?: number;
@@ -243,7 +249,7 @@ export class ImageWaiter {
             const ids = [...new Set(waiters.map((w) => w.imageId))];
             let byId: Map<string, Image>;
             try {
-                byId = await this.reads.images(region, ids);
+                byId = await this.reads.images(region, ids, "background");
                 failures = 0;
             } catch (error) {
                 failures++;
