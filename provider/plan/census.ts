@@ -5,8 +5,8 @@
  * constructed when the program's synchronous body (or the apply that made it) was done. The plan is
  * complete when as many distinct resources have been checked as the largest count seen; a resource
  * the program makes later (inside an apply) brings a larger count, and the plan is complete again
- * once it is checked too. A check without the count (state of an older version, a direct call) finds
- * the plan complete at once, as if each check were the last.
+ * once it is checked too. A check without the count (a direct call; the engine's check of read inputs
+ * in `pulumi import`) finds the plan complete at once, as if each check were the last.
  */
 import type { ResourceRef } from "../model/kinds";
 import { PLAN_COUNT_KEY } from "../model/property";
