@@ -156,6 +156,12 @@ export type ResourceOutputsOf<D extends ResourceDeclaration> = {
 
 // ---- the values that follow from a table -------------------------------------------------------
 
+/**
+ * The hidden input that carries the program's count of this package's resources (never stored: the
+ * check takes it out, ../plan/census.ts).
+ */
+export const PLAN_COUNT_KEY = "__planCount";
+
 /** The input properties of the resource as stored (what `read` hands back as `inputs`). */
 export function inputKeysOf(declaration: ResourceDeclaration): string[] {
     return ["__logicalName", ...Object.keys(declaration.properties)];
@@ -173,18 +179,21 @@ export function pickInputs(declaration: ResourceDeclaration, props: object): Rec
 
 /**
  * The property map a resource class registers: the program's arguments, the hidden logical name,
- * and every output (an output that is also an argument keeps the argument's value), so that the
- * engine gives the resource object an Output of each.
+ * the hidden plan count when there is one (the check takes it out: ../plan/census.ts), and every
+ * output (an output that is also an argument keeps the argument's value), so that the engine gives
+ * the resource object an Output of each.
  */
 export function registeredProps(
     declaration: ResourceDeclaration,
     name: string,
     args: object,
+    planCount?: Promise<number>,
 ): Record<string, unknown> {
     const given = args as Record<string, unknown>;
     const outputs = Object.keys(declaration.outputs).map((key): [string, unknown] => [
         key,
         key in declaration.properties ? given[key] : undefined,
     ]);
-    return { ...given, __logicalName: name, ...Object.fromEntries(outputs) };
+    const count = planCount ? { [PLAN_COUNT_KEY]: planCount } : {};
+    return { ...given, __logicalName: name, ...count, ...Object.fromEntries(outputs) };
 }

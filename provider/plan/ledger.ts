@@ -12,6 +12,7 @@
  * checked after it against its `makeRoomFor`. Order is the order of first record in the run.
  */
 import { describeResource, type ResourceRef } from "../model/kinds";
+import { PlanCensus } from "./census";
 import { CheckFailure, failure } from "./failures";
 
 /** What one resource does to the custom-image count of one region. */
@@ -145,6 +146,8 @@ export class Ledger {
     private readonly headroomShown = new Map<string, string>();
     private readonly names = new Map<string, { ref: ResourceRef; claims: NameClaim[] }>();
     private nextSeq = 0;
+    /** Which resources of the run were checked, and when that is all of the plan (./census.ts). */
+    readonly census = new PlanCensus();
 
     /**
      * Records a resource's contribution, replacing any earlier one of the same resource (which keeps
@@ -324,9 +327,21 @@ export class Ledger {
     }
 
     /**
-     * The quota headroom of a region after the plan so far, e.g.
+     * The regions whose headroom the plan has to say, sorted: every region a recorded resource adds to
+     * or deletes in, and every region a line was said of before (a resource checked again may have
+     * left it, whose line then says so).
+     */
+    headroomRegions(): string[] {
+        const touched = [...this.entries.values()].flatMap((e) =>
+            (e.regions ?? []).filter((d) => d.add > 0 || d.remove > 0).map((d) => d.region),
+        );
+        return [...new Set([...touched, ...this.headroomShown.keys()])].sort();
+    }
+
+    /**
+     * The quota headroom of a region after the plan, e.g.
      * `ap-guangzhou: 9 of 10 custom images after this plan (+2 by CustomImage "web", −3 by ImageRetention "keep-3")`;
-     * undefined when it is the line last returned for the region (so each change is said once).
+     * undefined when it is the line last returned for the region (so each figure is said once).
      */
     headroomLine(region: string, existing: number, quota: number): string | undefined {
         const { added, removed, adders, removers } = this.regionTotals(region);

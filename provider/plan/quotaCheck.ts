@@ -1,17 +1,16 @@
 /**
- * The plan checks' quota step: a resource's region deltas go into the stack-wide ledger, the quota
- * headroom of every region they change is said, and every region the resource adds to is judged.
+ * The plan checks' quota step: a resource's region deltas go into the stack-wide ledger, and every
+ * region the resource adds to is judged (the headroom is said once the plan's checks are over, ./headroom.ts).
  */
 import type { ResourceRef } from "../model/kinds";
-import { PROGRESS_PREFIX } from "../resources/progress";
 import type { CheckFailure } from "./failures";
 import type { Contribution, RegionDelta } from "./ledger";
 import type { PlanContext } from "./planContext";
 
 /**
- * Records the resource's region deltas (with the rest of its contribution), says the quota headroom
- * of every region they change, and judges every region it adds to; its additions (if any) are also
- * judged against the `makeRoomFor` of every ImageRetention checked before it.
+ * Records the resource's region deltas (with the rest of its contribution) and judges every region
+ * it adds to; its additions (if any) are also judged against the `makeRoomFor` of every
+ * ImageRetention checked before it.
  */
 export async function judgeQuota(
     ctx: PlanContext,
@@ -25,17 +24,13 @@ export async function judgeQuota(
     ctx.ledger.record(ref, { ...rest, regions: counted });
     const judged = await Promise.all(
         counted
-            .filter((d) => d.add > 0 || d.remove > 0)
+            .filter((d) => d.add > 0)
             .map(async (d) => {
                 const [existing, quota] = await Promise.all([
                     ctx.facts.customImageCount(d.region),
                     ctx.facts.quota(d.region),
                 ]);
-                const line = ctx.ledger.headroomLine(d.region, existing, quota);
-                if (line) ctx.log?.(`${PROGRESS_PREFIX} ${line}`);
-                return d.add > 0
-                    ? ctx.ledger.judgeRegion(ref, property, d.region, existing, quota)
-                    : undefined;
+                return ctx.ledger.judgeRegion(ref, property, d.region, existing, quota);
             }),
     );
     const room = ctx.ledger.judgeRoom(ref, property);

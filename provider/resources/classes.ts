@@ -1,7 +1,7 @@
 /**
  * The resource classes a program instantiates, one per property table (../model): each registers its
- * arguments, the hidden logical name and its declared outputs with the provider object of
- * ./dynamicProvider.ts (a require of the handlers module, nothing else).
+ * arguments, the hidden logical name and plan count (./programCensus.ts) and its declared outputs
+ * with the provider object of ./dynamicProvider.ts (a require of the handlers module, nothing else).
  */
 import * as pulumi from "@pulumi/pulumi";
 import { RESOURCE_MODULE } from "../model/kinds";
@@ -11,6 +11,7 @@ import { imageShareDeclaration, type ImageShareArgs } from "../model/imageShare"
 import { imageCopyDeclaration, type ImageCopyArgs } from "../model/imageCopy";
 import { imageRetentionDeclaration, type ImageRetentionArgs } from "../model/imageRetention";
 import { dynamicProviderFor, type HandlerKey } from "./dynamicProvider";
+import { countConstruction } from "./programCensus";
 
 /** A resource class: `new X(name, args, opts)`, whose instances carry an Output of each declared output. */
 export type ResourceClass<D extends ResourceDeclaration, A> = new (
@@ -30,7 +31,7 @@ function resourceClass<D extends ResourceDeclaration, A extends object>(declarat
     // The engine sets an Output on the instance for every registered output key (registeredProps).
     const resource = class extends pulumi.dynamic.Resource {
         constructor(name: string, args: A, opts?: pulumi.CustomResourceOptions) {
-            const props = registeredProps(declaration, name, args);
+            const props = registeredProps(declaration, name, args, countConstruction(opts));
             super(dynamicProviderFor(key), name, props, opts, RESOURCE_MODULE, declaration.kind);
         }
     };

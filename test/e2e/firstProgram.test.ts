@@ -91,6 +91,16 @@ describe("a newcomer's first program: init, npm install of the tarball, preview,
             project.stateText("dev"),
             /require\(\\"pulumi-tencentcloud-images\/dist\/provider\/resources\/handlers\.js\\"\)/,
         );
+        // The hidden plan count (how the provider knows its checks are over) is taken out by the check:
+        // no stored inputs or outputs hold it (the engine's propertyDependencies name the key only).
+        const { resources } = (
+            JSON.parse(project.stateText("dev")) as {
+                checkpoint: { latest: { resources: { inputs?: object; outputs?: object }[] } };
+            }
+        ).checkpoint.latest;
+        for (const r of resources) {
+            assert.ok(!("__planCount" in (r.inputs ?? {})) && !("__planCount" in (r.outputs ?? {})));
+        }
         const again = await stack.preview(capture("preview-again"));
         assert.deepEqual(again.changeSummary, { same: 4 });
     });

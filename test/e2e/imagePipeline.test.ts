@@ -54,6 +54,19 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
         });
         return { output: lines.join(""), diagnostics: diagnostics.join(""), mutated: mutatingCalls() };
     }
+    /**
+     * The quota headroom lines among a preview's diagnostics, by region: the provider says them once
+     * its checks of the plan are over, so each region the plan touches has exactly one, the plan's total.
+     */
+    function headroomByRegion(diagnostics: string): Map<string, string[]> {
+        const byRegion = new Map<string, string[]>();
+        for (const line of diagnostics.split("\n")) {
+            const hit =
+                /^tencentcloud-images: ([a-z]+-[a-z-]+): \d+ of \d+ custom images after this plan/.exec(line);
+            if (hit) byRegion.set(hit[1], [...(byRegion.get(hit[1]) ?? []), line]);
+        }
+        return byRegion;
+    }
     /** Build 2's image runs on an instance from build 2 on: the home retention spares it. */
     let instanceRunsBuild2 = false;
     /** The family's images a region holds after `build`: the newest KEEP_LATEST, and what is spared. */
@@ -123,19 +136,26 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
             new RegExp(`delete img-[a-z0-9]{8} 'web-2' \\(created [^)]+\\): ${older}`),
             "a copy of build 2",
         );
+        // One line per region the plan touches, the plan's total (not one per resource that touches it).
         // At home the build's image takes the room the retention keeps: nothing to delete there.
-        assert.match(
-            diagnostics,
-            /ap-guangzhou: 4 of 5 custom images after this plan \(\+1 by CustomImage "web-5"\)/,
+        assert.deepEqual(
+            Object.fromEntries(headroomByRegion(diagnostics)),
+            Object.fromEntries([
+                [
+                    HOME_REGION,
+                    [
+                        `tencentcloud-images: ${HOME_REGION}: 4 of 5 custom images after this plan (+1 by CustomImage "web-5")`,
+                    ],
+                ],
+                ...COPY_REGIONS.map((region) => [
+                    region,
+                    [
+                        `tencentcloud-images: ${region}: 3 of 5 custom images after this plan ` +
+                            `(+1 by ImageCopy "web-5-copies", −1 by ImageRetention "keep-web-${region}")`,
+                    ],
+                ]),
+            ]),
         );
-        for (const region of COPY_REGIONS) {
-            assert.match(
-                diagnostics,
-                new RegExp(
-                    `${region}: 3 of 5 custom images after this plan \\(\\+1 by ImageCopy "web-5-copies", −1 by ImageRetention "keep-web-${region}"\\)`,
-                ),
-            );
-        }
     });
 
     it("builds 5-6: the old images and copies are gone, the image an instance runs survives", async () => {
@@ -150,6 +170,51 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
             plan.some((line) => line.startsWith(`keep ${built.get(2)} 'web-2'`) && /runs it/.test(line)),
             plan.join("\n"),
         );
+    });
+
+    it("a second preview after up changes no image resource: the hidden plan count is in no state or diff", async () => {
+        const steps: { op: string; type: string; diffs: string[] }[] = [];
+        await stack.preview({
+            onEvent: (event) => {
+                const meta = event.resourcePreEvent?.metadata;
+                if (meta) steps.push({ op: meta.op, type: meta.type, diffs: meta.diffs ?? [] });
+            },
+        });
+        const ours = steps.filter((s) => s.type.includes(":dynamic/tencentcloud-images:"));
+        // An ImageRetention previews a change whenever its plan reads differently from the stored one
+        // (after up, "new in this plan" reads as the listed image); the others must be the same.
+        assert.deepEqual(
+            ours
+                .filter((s) => !s.type.endsWith(":ImageRetention"))
+                .map((s) => `${s.type.split(":").at(-1)} ${s.op}`)
+                .sort(),
+            ["CustomImage same", "ImageCopy same", "ImageShare same"],
+        );
+        assert.deepEqual(
+            ours.filter((s) => s.diffs.some((key) => key.startsWith("__"))),
+            [],
+            "no hidden input in any diff",
+        );
+        // (The engine's propertyDependencies name every key the program registered, with no value.)
+        const { resources } = (await stack.exportStack()).deployment as {
+            resources: { urn: string; type: string; inputs?: object; outputs?: object }[];
+        };
+        const stored = resources.filter((r) => r.type.includes(":dynamic/tencentcloud-images:"));
+        assert.deepEqual(stored.map((r) => r.urn.split("::").at(-1)).sort(), [
+            "keep-web",
+            "keep-web-ap-shanghai",
+            "keep-web-ap-singapore",
+            "web-6",
+            "web-6-copies",
+            "web-share",
+        ]);
+        for (const r of stored) {
+            assert.ok(!("__planCount" in (r.inputs ?? {})) && !("__planCount" in (r.outputs ?? {})), r.type);
+            assert.ok(
+                "__logicalName" in (r.inputs ?? {}),
+                `the state holds the hidden logical name: ${r.type}`,
+            );
+        }
     });
 
     it("getImage({ family: 'web' }) gives the newest build in every region, as DescribeImageFromFamily does", async () => {
@@ -177,10 +242,17 @@ describe("examples/image-pipeline: six builds with a quota of 5 per region", fun
             output,
             new RegExp(`keep ${built.get(2)} 'web-2' \\(created [^)]+\\): instance ins-[a-z0-9]{8} runs it`),
         );
-        assert.match(
-            diagnostics,
-            /ap-guangzhou: 5 of 5 custom images after this plan \(\+1 by CustomImage "web-7", −1 by ImageRetention "keep-web"\)/,
+        const headroom = headroomByRegion(diagnostics);
+        assert.deepEqual(headroom.get(HOME_REGION), [
+            `tencentcloud-images: ${HOME_REGION}: 5 of 5 custom images after this plan (+1 by CustomImage "web-7", −1 by ImageRetention "keep-web")`,
+        ]);
+        assert.deepEqual(
+            [...headroom.keys()].sort(),
+            REGIONS.slice().sort(),
+            "every region the plan touches",
         );
+        for (const [region, lines] of headroom)
+            assert.equal(lines.length, 1, `${region}: ${lines.join("\n")}`);
     });
 
     it("a build that does not fit even with the retention fails at preview, naming both and the numbers", async () => {
