@@ -51,36 +51,26 @@ function intersect(a: readonly string[], b: readonly string[]): string[] {
     return a.filter((x) => keep.has(x));
 }
 
-/** The accounts the image is shared with now; undefined when the image does not exist. */
+/**
+ * The accounts the image is shared with; undefined when the image does not exist. Read now, or with
+ * `asTheRunKnows` as this run knows them: the list the plan check read (one
+ * DescribeImageSharePermission per image per run), else read now. That list is stale only if someone
+ * changed the shares since the check, which the sends settle: an account already shared is looked up
+ * and skipped.
+ */
 async function liveAccounts(
     op: OperationContext,
     region: string,
     imageId: string,
+    { asTheRunKnows = false }: { asTheRunKnows?: boolean } = {},
 ): Promise<string[] | undefined> {
     try {
-        const permissions = await op.ctx.backend.describeSharePermission(region, imageId);
+        const permissions = asTheRunKnows
+            ? await op.ctx.facts.sharePermissions(region, imageId)
+            : await op.ctx.backend.describeSharePermission(region, imageId);
         return permissions.map((p) => p.accountId);
     } catch (error) {
-        if (isNotFoundError(error)) return undefined;
-        throw error;
-    }
-}
-
-/**
- * The accounts the image is shared with as this run knows them: the list the plan check read (one
- * DescribeImageSharePermission per image per run), else read now; undefined when the image does not
- * exist. Stale only if someone changed the shares since the check, which the sends settle: an account
- * already shared is looked up and skipped.
- */
-async function runLiveAccounts(
-    op: OperationContext,
-    region: string,
-    imageId: string,
-): Promise<string[] | undefined> {
-    try {
-        return (await op.ctx.facts.sharePermissions(region, imageId)).map((p) => p.accountId);
-    } catch (error) {
-        if (error instanceof FactReadError && isNotFoundError(error.cause)) return undefined;
+        if (isNotFoundError(error instanceof FactReadError ? error.cause : error)) return undefined;
         throw error;
     }
 }
@@ -158,7 +148,7 @@ async function apply(
     previouslyManaged: string[],
 ): Promise<ImageShareOutputs> {
     const { region, imageId, accountIds } = inputs;
-    const live = await runLiveAccounts(op, region, imageId);
+    const live = await liveAccounts(op, region, imageId, { asTheRunKnows: true });
     if (live === undefined) {
         throw operationError(
             op.ref,
