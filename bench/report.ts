@@ -103,6 +103,7 @@ function sweepTable(sweep: ScenarioResult[]): string {
             "--parallel",
             "up s",
             "Ideal up s at P",
+            "of which: the service's rate limits alone",
             "up ÷ ideal (chain / at P)",
             "up calls",
             "Throttled",
@@ -118,6 +119,7 @@ function sweepTable(sweep: ScenarioResult[]): string {
                 r.ideal.parallel,
                 s(up?.wallMs),
                 s(r.ideal.boundAtParallelMs),
+                r.ideal.rateFloorMs === undefined ? "–" : s(r.ideal.rateFloorMs),
                 r.upOverIdeal
                     ? `${r.upOverIdeal.chain.toFixed(1)} / ${r.upOverIdeal.boundAtParallel.toFixed(1)}`
                     : "–",
@@ -299,8 +301,11 @@ to share a SYNCING image).
 
 **Ideal.** The backend's own latency for the longest chain of dependent operations, import then copy
 (${s(d.importMs)} + ${s(d.copyMs)} s): what up would take with unlimited parallelism and no overhead.
-"At P" is a lower bound at the engine's parallelism P = ${settings.parallel}: the chain, or the
-summed latency of all creations, imports and copies spread over P slots, whichever is longer.
+"At P" is a lower bound at the engine's parallelism P = ${settings.parallel}: the chain, the
+summed latency of all creations, imports and copies spread over P slots, or what the service's
+documented rate limits alone allow (the last CreateImage, ImportImage, SyncImages or
+ModifyImageSharePermission cannot go before ⌊(n − 1) / limit⌋ s, and then takes its latency),
+whichever is longest. The last one matters only at a high \`--parallel\`.
 
 **API calls** are counted by the emulator (every request it received from the provider, refused
 ones included); **throttled** = calls refused with RequestLimitExceeded (the goal is zero).

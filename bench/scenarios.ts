@@ -2,6 +2,7 @@
  * The benchmark scenarios: N resources over R regions, a third of each kind, and the backend's own
  * latency for them (the "ideal" an apply is measured against).
  */
+import { DEFAULT_ACTION_RATE_LIMITS, DEFAULT_RATE_LIMIT_PER_SECOND } from "../provider/backend/rateLimiter";
 import { MAIN_ACCOUNT, SECOND_ACCOUNT, THIRD_ACCOUNT } from "../emulator/accounts";
 import { seededInstanceId } from "../emulator/models/seed";
 import { REGIONS } from "../emulator/regions";
@@ -135,10 +136,20 @@ export interface Ideal {
     /** The longest chain of dependent operations (create or import, then copy; a share is instant):
      * the apply's duration with unlimited parallelism and zero overhead. */
     chainMs: number;
-    /** A lower bound at a parallelism of `parallel` engine steps: the chain, or the total backend
-     * latency of all steps spread over `parallel` slots, whichever is longer. */
+    /** A lower bound at a parallelism of `parallel` engine steps: the chain, the total backend
+     * latency of all steps spread over `parallel` slots, or {@link rateFloorMs}, whichever is longest. */
     boundAtParallelMs: number;
     parallel: number;
+    /** What the service's documented rate limits alone allow: the last call of the busiest mutating
+     * action (n calls at L a second go at ⌊(n − 1) / L⌋ s at the soonest), plus that action's latency. */
+    rateFloorMs: number;
+}
+
+/** The soonest the documented limits let the last of `n` calls of an action go, plus its latency. */
+function rateFloor(action: string, n: number, latencyMs: number): number {
+    if (n === 0) return 0;
+    const limit = DEFAULT_ACTION_RATE_LIMITS[action] ?? DEFAULT_RATE_LIMIT_PER_SECOND;
+    return Math.floor((n - 1) / limit) * 1000 + latencyMs;
 }
 
 /** The ideal apply of a shape for these latencies and this engine parallelism. */
@@ -151,7 +162,19 @@ export function idealOf(shape: Shape, durations: Durations, parallel: number): I
     );
     const totalMs =
         shape.images.reduce((sum, image) => sum + latency(image), 0) + shape.copies.length * durations.copyMs;
-    return { chainMs, boundAtParallelMs: Math.max(chainMs, Math.ceil(totalMs / parallel)), parallel };
+    const imports = shape.images.filter((i) => i.kind === "import").length;
+    const rateFloorMs = Math.max(
+        rateFloor("CreateImage", shape.images.length - imports, durations.createMs),
+        rateFloor("ImportImage", imports, durations.importMs),
+        rateFloor("SyncImages", shape.copies.length, durations.copyMs),
+        rateFloor("ModifyImageSharePermission", shape.shares.length, 0),
+    );
+    return {
+        chainMs,
+        boundAtParallelMs: Math.max(chainMs, Math.ceil(totalMs / parallel), rateFloorMs),
+        parallel,
+        rateFloorMs,
+    };
 }
 
 /** The instance the images of a region are made from. */
