@@ -10,7 +10,6 @@ export function programOf(shape: Shape, prefix: string) {
                 new images.CustomImage(spec.name, {
                     region: spec.region,
                     imageName: `${prefix}-${spec.name}`,
-                    // Given on purpose: a CustomImage without a description fails refresh (reported to the lead).
                     description: `bench ${spec.kind} image`,
                     source:
                         spec.kind === "import"
