@@ -121,7 +121,7 @@ function sweepTable(sweep: ScenarioResult[]): string {
                 s(r.ideal.boundAtParallelMs),
                 r.ideal.rateFloorMs === undefined ? "–" : s(r.ideal.rateFloorMs),
                 r.upOverIdeal
-                    ? `${r.upOverIdeal.chain.toFixed(1)} / ${r.upOverIdeal.boundAtParallel.toFixed(1)}`
+                    ? `${r.upOverIdeal.chain.toFixed(1)} / ${r.upOverIdeal.boundAtParallel.toFixed(2)}`
                     : "–",
                 up?.calls.total ?? "–",
                 totalThrottled(r),
@@ -151,7 +151,7 @@ function mainTable(results: ScenarioResult[]): string {
             ...PHASES.map((p) => s(r.phases[p]?.wallMs)),
             `${s(r.ideal.chainMs)} / ${s(r.ideal.boundAtParallelMs)}`,
             r.upOverIdeal
-                ? `${r.upOverIdeal.chain.toFixed(1)} / ${r.upOverIdeal.boundAtParallel.toFixed(1)}`
+                ? `${r.upOverIdeal.chain.toFixed(1)} / ${r.upOverIdeal.boundAtParallel.toFixed(2)}`
                 : "–",
             totalThrottled(r),
             peakMemory(r),
