@@ -54,15 +54,6 @@ export const planCheckCustomImage = definePlanCheck<CustomImageInputs>(
         if (await regionOk(ctx, ref, "region", "region", v.region, failures)) {
             const region = v.region;
             valid.add(region);
-            if (isNewResource(olds)) {
-                const source = v.source as { instanceId?: unknown } | string | undefined;
-                const instanceId =
-                    typeof source === "object" && known(source.instanceId) ? source.instanceId : undefined;
-                ctx.facts.prefetchForAddition(
-                    region,
-                    typeof instanceId === "string" ? instanceId : undefined,
-                );
-            }
             const uses = [markerUse(region, ref.name)];
             if (known(v.imageName)) {
                 const imageName = v.imageName;

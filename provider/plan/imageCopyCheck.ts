@@ -110,7 +110,6 @@ export const planCheckImageCopy = definePlanCheck<ImageCopyInputs>(
             const label = `destinationRegions[${index}]`;
             if (await regionOk(ctx, ref, "destinationRegions", label, value, failures)) valid.add(value);
         }
-        for (const d of deltas) if (d.add > 0 && valid.has(d.region)) ctx.facts.prefetchForAddition(d.region);
         failures.push(...(await copyNameClashes(ctx, ref, olds, v, deltas, valid, sourceRegionOk)));
 
         for (const d of deltas) if (d.add === 0) valid.add(d.region);

@@ -172,22 +172,6 @@ export class LiveFacts {
         );
     }
 
-    /**
-     * Starts, all at once, the reads that judging an addition of images to the region makes (its
-     * quota, its count and its listing, and the source instance when given), without waiting for
-     * them. The engine checks resources one after another, so reads awaited one after another are a
-     * wait for every resource checked after this one; started together they overlap (each action has
-     * its own rate-limit lane, and the later awaits find them under way). A failed read is read again
-     * when it is awaited, and its failure said then.
-     */
-    prefetchForAddition(region: string, instanceId?: string): void {
-        const later = () => undefined;
-        void this.quota(region).catch(later);
-        void this.customImageCount(region).catch(later);
-        void this.ownAndSharedImages(region).catch(later);
-        if (instanceId !== undefined) void this.instance(region, instanceId).catch(later);
-    }
-
     /** The account's own and shared-in images of the region by ID (one listing per region). */
     private ownAndSharedImages(region: string): Promise<Map<string, Image>> {
         return this.ownListings.get(region, () =>

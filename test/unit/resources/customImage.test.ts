@@ -2,7 +2,6 @@ import { strict as assert } from "node:assert";
 import { customImage } from "../../../provider/resources/customImageHandler";
 import { MANAGED_BY_TAG, MANAGED_BY_VALUE, RESOURCE_NAME_TAG } from "../../../provider/markers";
 import { startNewRun } from "../../../provider/processContext";
-import { flush } from "../backend/fakeClock";
 import { rejection, REGION, useFakeCloud } from "./harness";
 
 const MARKERS = { [MANAGED_BY_TAG]: MANAGED_BY_VALUE, [RESOURCE_NAME_TAG]: "web" };
@@ -39,26 +38,6 @@ describe("CustomImage provider", () => {
             assert.deepEqual(result.failures, []);
             assert.equal(result.inputs?.region, REGION);
             assert.equal(result.inputs?.__logicalName, "web");
-        });
-    });
-
-    describe("check reads at once", () => {
-        it("the reads of a new image's region (listing, quota, source instance) go out together, not one after another", async () => {
-            // The engine checks resources one after another: a check's reads in series would hold up
-            // every resource checked after it. The listing is held until the others have been sent.
-            const listing = h.cloud.holdNext("DescribeImages", (body) => Array.isArray(body.Filters));
-            const checking = customImage.check({}, { ...inputs, family: undefined, deprecated: undefined });
-            await listing.reached;
-            const sent = (action: string) => h.cloud.callsOf(action).length > 0;
-            for (let i = 0; i < 10 && !(sent("DescribeImageQuota") && sent("DescribeInstances")); i++) {
-                await flush();
-            }
-            const sentMeanwhile = h.cloud.calls.map((c) => c.action);
-            listing.release();
-            const result = await checking;
-            assert.deepEqual(result.failures, []);
-            assert.ok(sentMeanwhile.includes("DescribeImageQuota"), `sent: ${sentMeanwhile.join(", ")}`);
-            assert.ok(sentMeanwhile.includes("DescribeInstances"), `sent: ${sentMeanwhile.join(", ")}`);
         });
     });
 
