@@ -114,10 +114,14 @@ interface Entry extends Contribution {
 }
 
 /**
- * Whether an addition is in a retention's selection: true, false, or undefined when a value the
- * selector reads is not known yet.
+ * Whether images are in a retention's selection (the one statement of the selector, for the images
+ * that exist and the ones a plan adds): true, false, or undefined when a value the selector reads is
+ * not known yet (an addition's unknown family, name or tags).
  */
-export function additionMatches(addition: ImageAddition, selector: RetentionSelector): boolean | undefined {
+export function selectorMatches(
+    addition: Pick<ImageAddition, "imageName" | "family" | "tags">,
+    selector: RetentionSelector,
+): boolean | undefined {
     const checks: (boolean | undefined)[] = [];
     if (selector.family !== undefined) {
         checks.push(addition.family === undefined ? undefined : addition.family === selector.family);
@@ -188,11 +192,11 @@ export class Ledger {
             if (!retention || entry.seq > own.seq || entry === own) continue;
             for (const region of retention.regions) {
                 const mine = own.additions.filter(
-                    (a) => a.region === region && additionMatches(a, retention.selector) === true,
+                    (a) => a.region === region && selectorMatches(a, retention.selector) === true,
                 );
                 if (mine.length === 0) continue;
                 const later = this.additionsAround(entry.ref, region, "after").filter(
-                    (a) => additionMatches(a, retention.selector) === true,
+                    (a) => selectorMatches(a, retention.selector) === true,
                 );
                 const total = later.reduce((n, a) => n + a.count, 0);
                 if (total <= retention.makeRoomFor) continue;

@@ -16,7 +16,7 @@ import type { Image } from "../backend/types";
 import { imageRetentionDeclaration, type ImageRetentionInputs } from "../model/imageRetention";
 import type { ResourceRef } from "../model/kinds";
 import { markerNameOf } from "../markers";
-import { additionMatches, type Ledger, type RetentionAct } from "./ledger";
+import { selectorMatches, type Ledger, type RetentionAct } from "./ledger";
 import type { LiveFacts } from "./liveFacts";
 import { definePlanCheck } from "./planContext";
 import { judgeQuota } from "./quotaCheck";
@@ -109,7 +109,7 @@ async function retentionRegions(
             if (own.some((i) => i.imageFamily === policy.family)) return true;
             return ledger
                 .additionsAround(ref, region, "before")
-                .some((a) => additionMatches(a, policy) === true);
+                .some((a) => selectorMatches(a, policy) === true);
         }),
     );
     return [policy.region, ...others.filter((_, i) => found[i]).sort()];

@@ -13,7 +13,7 @@
 import type { Image } from "../backend/types";
 import type { RetentionAction } from "../model/imageRetention";
 import { markerNameOf } from "../markers";
-import { additionMatches, type PlannedAddition } from "./ledger";
+import { selectorMatches, type PlannedAddition } from "./ledger";
 
 /** The policy as the plan reads it (the checked inputs of an ImageRetention). */
 export interface RetentionPolicy {
@@ -74,9 +74,11 @@ export function selectImages(images: readonly Image[], policy: RetentionPolicy):
     return images.filter(
         (image) =>
             image.imageType === "PRIVATE_IMAGE" &&
-            (policy.family === undefined || image.imageFamily === policy.family) &&
-            (policy.namePrefix === undefined || image.imageName.startsWith(policy.namePrefix)) &&
-            Object.entries(policy.tags ?? {}).every(([key, value]) => image.tags[key] === value),
+            // An existing image's family is known: absent means none.
+            selectorMatches(
+                { imageName: image.imageName, family: image.imageFamily ?? "", tags: image.tags },
+                policy,
+            ) === true,
     );
 }
 
@@ -161,7 +163,7 @@ function plannedEntries(
             newCount++;
             entries.push(listedEntry(image, `new in this plan: ${a.by} made it`));
         }
-        const matches = additionMatches(a, policy);
+        const matches = selectorMatches(a, policy);
         if (matches === false) continue;
         const name = a.imageName ?? "(name not known yet)";
         for (let i = made.length; i < a.count; i++) {

@@ -1,5 +1,5 @@
 import assert from "node:assert/strict";
-import { additionMatches, Ledger, type ImageAddition } from "../../../provider/plan/ledger";
+import { selectorMatches, Ledger, type ImageAddition } from "../../../provider/plan/ledger";
 import type { ResourceRef } from "../../../provider/model/kinds";
 
 const ci = (name: string): ResourceRef => ({ kind: "CustomImage", name });
@@ -251,18 +251,18 @@ describe("plan/ledger: image names per region", () => {
 
         it("matches a selector: true, false, or undefined while a value it reads is not known", () => {
             assert.equal(
-                additionMatches(add(), { family: "web", namePrefix: "web-", tags: { team: "a" } }),
+                selectorMatches(add(), { family: "web", namePrefix: "web-", tags: { team: "a" } }),
                 true,
             );
-            assert.equal(additionMatches(add(), { family: "db" }), false);
-            assert.equal(additionMatches(add({ family: undefined }), { family: "web" }), undefined);
+            assert.equal(selectorMatches(add(), { family: "db" }), false);
+            assert.equal(selectorMatches(add({ family: undefined }), { family: "web" }), undefined);
             assert.equal(
-                additionMatches(add({ family: undefined }), { family: "web", namePrefix: "db" }),
+                selectorMatches(add({ family: undefined }), { family: "web", namePrefix: "db" }),
                 false,
             );
-            assert.equal(additionMatches(add({ tags: undefined }), { tags: { team: "a" } }), undefined);
+            assert.equal(selectorMatches(add({ tags: undefined }), { tags: { team: "a" } }), undefined);
             assert.equal(
-                additionMatches(add({ imageName: undefined }), { family: "web" }),
+                selectorMatches(add({ imageName: undefined }), { family: "web" }),
                 true,
                 "name not read",
             );
