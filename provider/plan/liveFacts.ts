@@ -59,6 +59,12 @@ class Memo<V> {
     forget(key: string): void {
         this.entries.delete(key);
     }
+
+    /** Changes what is known of `key` (when anything is): callers from now on get the changed value. */
+    update(key: string, change: (value: V) => V): void {
+        const entry = this.entries.get(key);
+        if (entry) this.entries.set(key, entry.then(change));
+    }
 }
 
 /**
@@ -257,9 +263,19 @@ export class LiveFacts {
     }
 
     /**
-     * Forgets the share permissions read of an image, after this process changed them: a later
-     * check or share in the run reads them again.
+     * This process shared an image with, or cancelled its shares with, these accounts (the sends
+     * succeeded): the share permissions known in this run change with them, so that the next share
+     * of the image in the run (sends of one image take turns) starts from the list as it is now.
      */
+    noteSharesChanged(region: string, imageId: string, shared: string[], cancelled: string[]): void {
+        const createdTime = new Date().toISOString();
+        this.shares.update(`${region}/${imageId}`, (list) => [
+            ...list.filter((p) => !cancelled.includes(p.accountId) && !shared.includes(p.accountId)),
+            ...shared.map((accountId) => ({ accountId, createdTime })),
+        ]);
+    }
+
+    /** Forgets the share permissions read of an image (an outcome not known): the next reader reads them. */
     forgetSharePermissions(region: string, imageId: string): void {
         this.shares.forget(`${region}/${imageId}`);
     }

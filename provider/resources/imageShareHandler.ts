@@ -183,9 +183,10 @@ async function apply(
         ).withPartialState(imageShareId(region, imageId), shareOutputs(inputs, after));
     }
     if (toShare.length + toCancel.length === 0) return shareOutputs(inputs, live);
-    op.ctx.facts.forgetSharePermissions(region, imageId);
-    // Every send succeeded (or was settled by looking): the list is what it was, changed by them.
-    return shareOutputs(inputs, [...minus(live, toCancel), ...toShare]);
+    // Every send succeeded (or was settled by looking): the run's list changes with them, and the
+    // outputs are that list, which also holds what other shares of the image sent before these.
+    op.ctx.facts.noteSharesChanged(region, imageId, toShare, toCancel);
+    return shareOutputs(inputs, (await liveAccounts(op, region, imageId, { asTheRunKnows: true })) ?? []);
 }
 
 async function create(

@@ -1,6 +1,7 @@
 import { strict as assert } from "node:assert";
 import { customImage } from "../../../provider/resources/customImageHandler";
 import { imageShare } from "../../../provider/resources/imageShareHandler";
+import { startNewRun } from "../../../provider/processContext";
 import { rejection, REGION, useFakeCloud } from "./harness";
 
 const A = "100000000002";
@@ -73,9 +74,9 @@ describe("ImageShare provider", () => {
             assert.equal(h.cloud.callsOf("DescribeImageSharePermission").length, 1);
             assert.deepEqual(shared(), [A, B, C]);
             assert.deepEqual((result.outs as Record<string, unknown>).allAccountIds, [A, B, C]);
-            // The list it changed is read afresh by whoever asks next in the run.
+            // Whoever asks next in the run gets the list as the sends changed it, with no read.
             await imageShare.check({}, { ...inputs, accountIds: [A, B, "100000000005"] });
-            assert.equal(h.cloud.callsOf("DescribeImageSharePermission").length, 2);
+            assert.equal(h.cloud.callsOf("DescribeImageSharePermission").length, 1);
         });
 
         it("a share of an image this run just made reads no share list (it is shared with nobody yet)", async () => {
@@ -139,6 +140,19 @@ describe("ImageShare provider", () => {
             ]);
             assert.deepEqual(shared(), [A, B]);
         });
+
+        it("two shares of one image started together: the second's outputs hold the first's accounts", async () => {
+            h.cloud.shares.set(imageId, new Set([C]));
+            await imageShare.check({}, inputs); // the run's list: [C]
+            const [one, two] = await Promise.all([
+                imageShare.create({ ...inputs, __logicalName: "one", accountIds: [A] }),
+                imageShare.create({ ...inputs, __logicalName: "two", accountIds: [B] }),
+            ]);
+            const all = (r: { outs: unknown }) => (r.outs as Record<string, unknown>).allAccountIds;
+            assert.deepEqual(all(one), [A, C]);
+            assert.deepEqual(all(two), [A, B, C]);
+            assert.equal(h.cloud.callsOf("DescribeImageSharePermission").length, 1);
+        });
     });
 
     describe("update", () => {
@@ -163,7 +177,8 @@ describe("ImageShare provider", () => {
 
         it("switching to authoritative cancels accounts it does not list", async () => {
             const { outs } = await imageShare.create(inputs);
-            h.cloud.shares.get(imageId)!.add(C);
+            h.cloud.shares.get(imageId)!.add(C); // shared outside Pulumi, before the next run
+            startNewRun();
             await imageShare.update(`${REGION}:${imageId}`, outs as Record<string, unknown>, {
                 ...inputs,
                 mode: "authoritative",
