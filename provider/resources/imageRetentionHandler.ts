@@ -74,12 +74,11 @@ function regionsOf(inputs: ImageRetentionInputs): string[] {
 
 /** The policy's plan against fresh reads. */
 function plan(inputs: ImageRetentionInputs, op: OperationContext): Promise<RetentionEntry[]> {
-    const ref = { kind: imageRetentionDeclaration.kind, name: inputs.__logicalName };
     return retentionEntries(regionsOf(inputs), {
         policy: inputs,
         sources: liveSources(op),
         ledger: op.ctx.ledger,
-        ref,
+        ref: op.ref,
         now: op.ctx.now(),
     });
 }

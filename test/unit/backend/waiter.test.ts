@@ -335,21 +335,6 @@ describe("ImageWaiter", () => {
         assert.deepEqual(fake.calls[4], { region: "ap-guangzhou", ids: ["img-1"] });
     });
 
-    it("a newcomer does not quicken the polls of the waits already there", async () => {
-        fake.set("ap-guangzhou", "img-1", "SYNCING");
-        fake.set("ap-guangzhou", "img-2", "CREATING");
-        untilNormal("img-1");
-        await clock.tick(7000); // polls at 1, 3, 7 s: img-1 is now at its 4 s delay
-        untilNormal("img-2");
-        // img-2's own cadence: polls at 8 s, 10 s, 14 s (img-1 along with each); img-1 alone would
-        // have been polled at 11 s and 15 s.
-        await clock.tick(8000);
-        assert.deepEqual(
-            fake.calls.slice(3).map((c) => c.ids.join(",")),
-            ["img-1,img-2", "img-1,img-2", "img-1,img-2"],
-        );
-    });
-
     it("paces its polls over all regions (30 in any 1.1 s by default), every region in turn", async () => {
         const paced = new ImageWaiter(fake.asBackend(), { initialDelayMs: 1000, maxDelayMs: 4000, clock });
         const regions = Array.from({ length: 40 }, (_, i) => `region-${i}`);
@@ -357,12 +342,6 @@ describe("ImageWaiter", () => {
             fake.set(region, "img-1", "CREATING");
             track(paced.waitForState(region, "img-1", { until: ["NORMAL"], timeoutMs: 600_000 }));
         }
-        const times: number[] = [];
-        const describe = fake.describeImagesByIds.bind(fake);
-        fake.describeImagesByIds = (region, ids) => {
-            times.push(clock.now());
-            return describe(region, ids);
-        };
         await clock.tick(1000);
         // All 40 were due at 1 s: 30 are polled then, the other 10 once the window has slid by.
         assert.equal(fake.calls.length, 30);

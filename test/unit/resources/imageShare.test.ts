@@ -148,7 +148,7 @@ describe("ImageShare provider", () => {
                 imageShare.create({ ...inputs, __logicalName: "one", accountIds: [A] }),
                 imageShare.create({ ...inputs, __logicalName: "two", accountIds: [B] }),
             ]);
-            const all = (r: { outs: unknown }) => (r.outs as Record<string, unknown>).allAccountIds;
+            const all = (r: { outs?: unknown }) => (r.outs as Record<string, unknown>).allAccountIds;
             assert.deepEqual(all(one), [A, C]);
             assert.deepEqual(all(two), [A, B, C]);
             assert.equal(h.cloud.callsOf("DescribeImageSharePermission").length, 1);
