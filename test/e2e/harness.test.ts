@@ -1,4 +1,5 @@
 import * as assert from "node:assert/strict";
+import * as fs from "node:fs";
 import * as path from "node:path";
 import { createEngineSandbox, EngineSandbox } from "./harness/engine";
 
@@ -52,5 +53,15 @@ describe("engine harness (real Pulumi CLI, file backend)", function () {
         const destroy = await stack.destroy();
         assert.equal(destroy.summary.result, "succeeded");
         assert.equal(destroy.summary.resourceChanges?.delete, 2);
+    });
+
+    it("making a stack leaves Pulumi.yaml alone, so an engine of another stack never reads it half-written", async () => {
+        const projectFile = path.join(sandbox.projectDir, "Pulumi.yaml");
+        const before = fs.statSync(projectFile, { bigint: true });
+        await sandbox.stack("second", async () => undefined);
+        await sandbox.stack("third", async () => undefined);
+        const after = fs.statSync(projectFile, { bigint: true });
+        assert.equal(after.mtimeNs, before.mtimeNs, "Pulumi.yaml is written once, by the sandbox");
+        assert.match(fs.readFileSync(projectFile, "utf8"), /^name: harness\nruntime: nodejs\n/);
     });
 });

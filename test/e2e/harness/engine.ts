@@ -64,6 +64,13 @@ export async function createEngineSandbox(projectName: string): Promise<EngineSa
         path.join(projectDir, "package.json"),
         JSON.stringify({ name: projectName, private: true, main: "index.js" }, null, 2),
     );
+    // Written once, here: a workspace given projectSettings rewrites Pulumi.yaml (truncate, then
+    // write) each time a stack is made, and an engine of another stack reading it at that moment
+    // finds it empty ("expected project to be an object, was '<nil>'").
+    fs.writeFileSync(
+        path.join(projectDir, "Pulumi.yaml"),
+        `name: ${projectName}\nruntime: nodejs\nbackend:\n  url: file://${backendDir}\n`,
+    );
     const env = offlineEngineEnv(home, backendDir);
     const pulumi = await PulumiCommand.get({ root: pulumiRoot() });
     const { createRequire } = await import("node:module");
@@ -90,11 +97,6 @@ export async function createEngineSandbox(projectName: string): Promise<EngineSa
                     pulumiHome: home,
                     pulumiCommand: pulumi,
                     envVars: stackEnv,
-                    projectSettings: {
-                        name: projectName,
-                        runtime: "nodejs",
-                        backend: { url: `file://${backendDir}` },
-                    },
                 },
             );
             return runWithEnv(stack, extraEnv ?? {});
