@@ -2,7 +2,8 @@
  * The one per-process context of the provider: the settings (resolved at each call), and, built once
  * per settings key, the image backend (over the process's one rate limiter, ../backend/index.ts), the
  * coalesced reads by ID that every read and poll goes through, the waiter that batches polls, the
- * per-image turns of the calls a busy image refuses, and the live facts and ledger of the plan checks.
+ * per-image turns of the calls a busy image refuses, and the live facts and ledger of the plan checks;
+ * and, for the whole process, the engine operations running in it.
  * The resources' operations and the lookups (../lookup) both work through it. Test and benchmark
  * replacements go through {@link setProcessOverrides}, nowhere else.
  *
@@ -20,6 +21,7 @@ import { callerKeyOf } from "./backend/client";
 import { ImageWaiter, ImageWaiterOptions } from "./backend/waiter";
 import { BatchedImageReads } from "./backend/imageReads";
 import { ImageTurns } from "./backend/imageTurns";
+import { EngineSlots } from "./engineSlots";
 import type { ImageBackend } from "./backend/types";
 import { LiveFacts } from "./plan/liveFacts";
 import { Ledger } from "./plan/ledger";
@@ -68,13 +70,15 @@ interface ProcessState {
     overrides: ProcessOverrides;
     /** By a hash of the credentials and endpoint (no secret is kept in clear here). */
     built: Map<string, Built>;
+    /** The engine's operations running in this process, whatever their credentials. */
+    slots: EngineSlots;
 }
 
 function state(): ProcessState {
     const holder = globalThis as unknown as Record<symbol, ProcessState | undefined>;
     let current = holder[PROCESS_CONTEXT_KEY];
     if (!current) {
-        current = { overrides: {}, built: new Map() };
+        current = { overrides: {}, built: new Map(), slots: new EngineSlots() };
         holder[PROCESS_CONTEXT_KEY] = current;
     }
     return current;
@@ -89,6 +93,8 @@ export interface ProcessContext {
     readonly waiter: Waiter;
     /** One at a time per image: the calls that a busy image refuses (share, copy, rename). */
     readonly turns: ImageTurns;
+    /** The engine's operations running in this process (an operation waiting for one to start). */
+    readonly slots: EngineSlots;
     /** The live facts of this engine run (cached across checks). */
     readonly facts: LiveFacts;
     /** The stack-wide ledger of this engine run. */
@@ -134,7 +140,7 @@ function build(current: ProcessState, settings: ProviderSettings): Built {
         backend,
         reads,
         waiter,
-        turns: new ImageTurns(),
+        turns: new ImageTurns(() => current.slots.changed()),
         facts: new LiveFacts(backend, reads),
         ledger: new Ledger(),
     };
@@ -165,6 +171,7 @@ export function processContextFor(settings: ProviderSettings): ProcessContext {
         reads: built.reads,
         waiter: built.waiter,
         turns: built.turns,
+        slots: current.slots,
         facts: overrides.liveFactsPerCheck ? overrides.liveFactsPerCheck(built.backend) : built.facts,
         ledger: built.ledger,
         log: overrides.log ?? ((line: string) => console.log(line)),

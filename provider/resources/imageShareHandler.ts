@@ -193,8 +193,13 @@ async function create(
     inputs: ImageShareInputs,
     op: OperationContext,
 ): Promise<{ id: string; outs: ImageShareOutputs }> {
-    const outs = await apply(op, inputs, []);
-    return { id: imageShareId(inputs.region, inputs.imageId), outs };
+    try {
+        const outs = await apply(op, inputs, []);
+        return { id: imageShareId(inputs.region, inputs.imageId), outs };
+    } finally {
+        // Announced by the check; a create that sent nothing (or failed first) never asked for a turn.
+        op.ctx.turns.withdraw(inputs.region, inputs.imageId, op.label);
+    }
 }
 
 async function read(

@@ -83,6 +83,12 @@ function operationContext(ref: ResourceRef, op: Operation): OperationContext {
     };
 }
 
+/** Runs an engine operation in its context, counted among the process's running operations. */
+function operate<T>(ref: ResourceRef, op: Operation, body: (op: OperationContext) => Promise<T>): Promise<T> {
+    const context = operationContext(ref, op);
+    return context.ctx.slots.occupy(() => body(context));
+}
+
 /** Runs `body` for one operation, turning any failure into a worded ResourceOperationError. */
 async function run<T>(
     kind: ResourceKind,
@@ -123,20 +129,22 @@ export function defineResource<I extends Named, O extends Named>(spec: ResourceS
         check: (olds, news) => run(kind, "check", news, () => spec.check(olds, news)),
         diff: (_id, olds, news) => run(kind, "diff", news, () => spec.diff(olds as O, news as I)),
         create: (inputs) =>
-            run(kind, "create", inputs, async (ref) =>
-                withoutUndefined(await spec.create(inputs as I, operationContext(ref, "create"))),
+            run(kind, "create", inputs, (ref) =>
+                operate(ref, "create", async (op) => withoutUndefined(await spec.create(inputs as I, op))),
             ),
         read: (id, props = {}) =>
-            run(kind, "read", props, async (ref) =>
-                withoutUndefined(await spec.read(id, props as O, operationContext(ref, "read"))),
+            run(kind, "read", props, (ref) =>
+                operate(ref, "read", async (op) => withoutUndefined(await spec.read(id, props as O, op))),
             ),
         update: (id, olds, news) =>
-            run(kind, "update", news, async (ref) => ({
-                outs: withoutUndefined(
-                    await spec.update(id, olds as O, news as I, operationContext(ref, "update")),
-                ),
-            })),
+            run(kind, "update", news, (ref) =>
+                operate(ref, "update", async (op) => ({
+                    outs: withoutUndefined(await spec.update(id, olds as O, news as I, op)),
+                })),
+            ),
         delete: (id, props) =>
-            run(kind, "delete", props, (ref) => spec.delete(id, props as O, operationContext(ref, "delete"))),
+            run(kind, "delete", props, (ref) =>
+                operate(ref, "delete", (op) => spec.delete(id, props as O, op)),
+            ),
     };
 }

@@ -8,6 +8,7 @@ import { isUnknown } from "../plan/unknown";
 import { processContext } from "../processContext";
 import { diffCustomImage } from "./diffs";
 import { markerTags, RESOURCE_NAME_TAG } from "../markers";
+import { describeResource } from "../model/kinds";
 
 type Inputs = Record<string, unknown>;
 
@@ -30,6 +31,11 @@ async function runCheck(
     return result;
 }
 
+/** The checked inputs of a check that passed. */
+function passedInputs(result: pulumi.dynamic.CheckResult): Inputs | undefined {
+    return (result.failures?.length ?? 0) > 0 ? undefined : (result.inputs as Inputs | undefined);
+}
+
 /**
  * check of CustomImage. It also carries the image ID of an image that stays (no replacement) into
  * the checked inputs: in a preview the engine shows an updated dynamic resource's outputs as its
@@ -41,8 +47,8 @@ export async function providerCheckCustomImage(
     news: Inputs,
 ): Promise<pulumi.dynamic.CheckResult> {
     const result = await runCheck(plan.planCheckCustomImage, olds, news);
-    const inputs = result.inputs as Inputs | undefined;
-    if (!inputs || (result.failures?.length ?? 0) > 0 || Object.keys(olds).length === 0) return result;
+    const inputs = passedInputs(result);
+    if (!inputs || Object.keys(olds).length === 0) return result;
     if ((diffCustomImage(olds, inputs).replaces?.length ?? 0) > 0) return result;
     const imageId = await stayingImageId(inputs);
     return imageId ? { ...result, inputs: { ...inputs, imageId } } : result;
@@ -56,9 +62,24 @@ async function stayingImageId(inputs: Inputs): Promise<string | undefined> {
     const marked = await currentPlanContext().facts.ownImagesTagged(region, RESOURCE_NAME_TAG, marker);
     return marked.length === 1 ? marked[0].imageId : undefined;
 }
-/** check of ImageShare. */
-export const providerCheckImageShare = (olds: Inputs, news: Inputs) =>
-    runCheck(plan.planCheckImageShare, olds, news);
+
+/**
+ * check of ImageShare. A new share of a known image is announced to the image's turns: the engine
+ * checks it as soon as its image is made, but starts it only when one of its slots is free, and a copy
+ * of the image that starts before it lets it go first (./waits.ts).
+ */
+export const providerCheckImageShare = async (olds: Inputs, news: Inputs) =>
+    announcingNewShare(olds, await runCheck(plan.planCheckImageShare, olds, news));
+
+function announcingNewShare(olds: Inputs, result: pulumi.dynamic.CheckResult): pulumi.dynamic.CheckResult {
+    const { region, imageId, __logicalName: name } = passedInputs(result) ?? {};
+    const known = (value: unknown): value is string => typeof value === "string" && !isUnknown(value);
+    if (Object.keys(olds).length === 0 && known(region) && known(imageId) && typeof name === "string") {
+        processContext().turns.announceQuick(region, imageId, describeResource({ kind: "ImageShare", name }));
+    }
+    return result;
+}
+
 /** check of ImageCopy. */
 export const providerCheckImageCopy = (olds: Inputs, news: Inputs) =>
     runCheck(plan.planCheckImageCopy, olds, news);

@@ -131,7 +131,9 @@ export const BUSY_RETRIES = 5;
  * sends again. `lookFirst: false` skips the turn and the read, for calls that seldom meet a busy
  * image (cancelling shares, mostly at destroy, when nothing is being copied), where a read before
  * every send would cost more than the rare refusal. `makesBusy`: the action itself makes the image busy
- * for long (SyncImages): it gives its turn up to the quick ones waiting.
+ * for long (SyncImages): it gives its turn up to the quick ones waiting, and once to those announced
+ * (an ImageShare the engine checked but has not started, as its slots are full): it keeps its slot
+ * until they ask, while some other operation works (its end is what lets the engine start them).
  */
 export async function whenImageIdle<T>(
     op: OperationContext,
@@ -144,12 +146,13 @@ export async function whenImageIdle<T>(
     const what = `${imageId} in ${region}`;
     const untilNormal = () => waitUntilNormal(op, region, imageId, timeoutMinutes);
     if (!lookFirst) return retriedWhileBusy(op, what, action, untilNormal);
-    const { turns } = op.ctx;
+    const { turns, slots } = op.ctx;
+    let heldForAnnounced = false;
     for (;;) {
         const outcome = await turns.take(
             region,
             imageId,
-            async (): Promise<{ sent: T } | "gave way"> => {
+            async (): Promise<{ sent: T } | "gave way" | "announced"> => {
                 const image = await describeImage(op.ctx.reads, region, imageId);
                 if (image && BUSY_STATES.has(image.imageState)) {
                     op.say(`${what} is ${image.imageState}; waiting until it is NORMAL`);
@@ -158,11 +161,24 @@ export async function whenImageIdle<T>(
                 // A copy lets the shares and renames that came while it looked go first (they take
                 // one call; after the copy they would wait for all of it), then queues again.
                 if (makesBusy && turns.quickWaiting(region, imageId)) return "gave way";
+                if (makesBusy && !heldForAnnounced && turns.quickAnnounced(region, imageId).length > 0) {
+                    return "announced";
+                }
                 return { sent: await retriedWhileBusy(op, what, action, untilNormal) };
             },
-            { quick: !makesBusy },
+            { quick: !makesBusy, name: makesBusy ? undefined : op.label },
         );
-        if (outcome !== "gave way") return outcome.sent;
+        if (outcome === "announced") {
+            heldForAnnounced = true;
+            const coming = () => turns.quickAnnounced(region, imageId);
+            await slots.holdWhile(
+                () => coming().length > 0,
+                () =>
+                    op.say(
+                        `letting ${coming().join(", ")} go first on ${what} (after the copy, a share waits for all of it)`,
+                    ),
+            );
+        } else if (outcome !== "gave way") return outcome.sent;
     }
 }
 

@@ -1,12 +1,6 @@
 import { strict as assert } from "node:assert";
 import { ImageTurns } from "../../../provider/backend/imageTurns";
-
-/** A promise the test settles. */
-function gate() {
-    let open!: () => void;
-    const opened = new Promise<void>((resolve) => (open = resolve));
-    return { open, opened };
-}
+import { gate } from "../gate";
 
 describe("ImageTurns", () => {
     it("runs the work of one image one at a time, in the order asked, whatever the earlier work did", async () => {
@@ -62,5 +56,25 @@ describe("ImageTurns", () => {
         await Promise.all([slow, quick, other]);
         // While the slow work ran, the quick one waited; once it ran, none waited.
         assert.deepEqual(seen, [true, false]);
+    });
+
+    it("keeps the announced works of an image until they ask for their turn or are withdrawn, and says when", async () => {
+        let arrivals = 0;
+        const turns = new ImageTurns(() => arrivals++);
+        turns.announceQuick("ap-guangzhou", "img-1", 'ImageShare "a"');
+        turns.announceQuick("ap-guangzhou", "img-1", 'ImageShare "b"');
+        turns.announceQuick("ap-guangzhou", "img-1", 'ImageShare "a"');
+        assert.deepEqual(turns.quickAnnounced("ap-guangzhou", "img-1"), ['ImageShare "a"', 'ImageShare "b"']);
+        assert.deepEqual(turns.quickAnnounced("ap-shanghai", "img-1"), []);
+        await turns.take("ap-guangzhou", "img-1", () => Promise.resolve(), {
+            quick: true,
+            name: 'ImageShare "a"',
+        });
+        assert.deepEqual(turns.quickAnnounced("ap-guangzhou", "img-1"), ['ImageShare "b"']);
+        assert.equal(arrivals, 1, "asking for the turn ended the announcement");
+        turns.withdraw("ap-guangzhou", "img-1", 'ImageShare "b"');
+        turns.withdraw("ap-guangzhou", "img-1", 'ImageShare "b"');
+        assert.deepEqual(turns.quickAnnounced("ap-guangzhou", "img-1"), []);
+        assert.equal(arrivals, 2, "a second withdrawal of the same work changes nothing");
     });
 });

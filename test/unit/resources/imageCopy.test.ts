@@ -3,7 +3,9 @@ import { imageCopy } from "../../../provider/resources/imageCopyHandler";
 import { imageShare } from "../../../provider/resources/imageShareHandler";
 import { MANAGED_BY_TAG, RESOURCE_NAME_TAG } from "../../../provider/markers";
 import { flush } from "../backend/fakeClock";
+import { processContext } from "../../../provider/processContext";
 import { rejection, REGION, useFakeCloud } from "./harness";
+import { gate } from "../gate";
 
 const SH = "ap-shanghai";
 const SG = "ap-singapore";
@@ -28,6 +30,22 @@ describe("ImageCopy provider", () => {
     const copyIn = (region: string) => h.cloud.byName(region, "web");
 
     describe("a copy and a share of one image at once", () => {
+        const shareInputs = () => ({
+            __logicalName: "share",
+            __provider: "p",
+            imageId: sourceId,
+            region: REGION,
+            accountIds: ["100000000002"],
+            mode: "additive",
+        });
+        const assertShareBeforeCopy = () => {
+            const actions = h.cloud.calls.map((c) => c.action);
+            assert.ok(
+                actions.indexOf("ModifyImageSharePermission") < actions.indexOf("SyncImages"),
+                `share before copy: ${actions.join(", ")}`,
+            );
+        };
+
         it("a share that comes while the copy looks at its source goes first (one call), instead of waiting out the whole copy", async () => {
             // The copy's look at its source (its second read of it by ID, inside its turn) is held
             // until the share has asked for its turn on the same image.
@@ -38,25 +56,36 @@ describe("ImageCopy provider", () => {
             );
             const copying = imageCopy.create(inputs);
             await look.reached;
-            const sharing = imageShare.create({
-                __logicalName: "share",
-                __provider: "p",
-                imageId: sourceId,
-                region: REGION,
-                accountIds: ["100000000002"],
-                mode: "additive",
-            });
+            const sharing = imageShare.create(shareInputs());
             // The share reads its list, then queues for its turn (event-loop turns, no timers).
             while (h.cloud.callsOf("DescribeImageSharePermission").length === 0) await flush();
             await flush();
             look.release();
             await Promise.all([copying, sharing]);
-            const actions = h.cloud.calls.map((c) => c.action);
-            assert.ok(
-                actions.indexOf("ModifyImageSharePermission") < actions.indexOf("SyncImages"),
-                `share before copy: ${actions.join(", ")}`,
-            );
+            assertShareBeforeCopy();
             assert.equal(h.cloud.callsOf("SyncImages").length, 1);
+        });
+
+        it("a share the engine checked but has not started: the copy keeps its slot until the share asks, while another operation works", async () => {
+            // Another operation holds one of the engine's slots; its end is what would start the share.
+            const other = gate();
+            const working = processContext().slots.occupy(() => other.opened);
+            const checked = await imageShare.check({}, shareInputs());
+            const copying = imageCopy.create(inputs);
+            while (!h.lines.some((l) => l.includes('letting ImageShare "share" go first'))) await flush();
+            assert.equal(h.cloud.callsOf("SyncImages").length, 0, "the copy waits for the share");
+            await imageShare.create(checked.inputs!);
+            await copying;
+            assertShareBeforeCopy();
+            other.open();
+            await working;
+        });
+
+        it("with no other operation working, the copy does not wait for a checked share (the engine could not start it)", async () => {
+            await imageShare.check({}, shareInputs());
+            await imageCopy.create(inputs);
+            assert.equal(h.cloud.callsOf("SyncImages").length, 1);
+            assert.ok(!h.lines.some((l) => l.includes("go first")), h.lines.join("\n"));
         });
     });
 
