@@ -139,6 +139,7 @@ function mainTable(results: ScenarioResult[]): string {
             "Scenario",
             "Images / copies / shares",
             ...PHASES.map((p) => `${PHASE_LABEL[p]} s`),
+            "up s (Automation API call)",
             "Ideal up s (chain / at P)",
             "up ÷ ideal (chain / at P)",
             "Throttled",
@@ -149,6 +150,7 @@ function mainTable(results: ScenarioResult[]): string {
             r.id,
             `${r.shape.customImages} / ${r.shape.imageCopies} / ${r.shape.imageShares}`,
             ...PHASES.map((p) => s(r.phases[p]?.wallMs)),
+            s(r.phases.up?.automationMs),
             `${s(r.ideal.chainMs)} / ${s(r.ideal.boundAtParallelMs)}`,
             r.upOverIdeal
                 ? `${r.upOverIdeal.chain.toFixed(1)} / ${r.upOverIdeal.boundAtParallel.toFixed(2)}`
@@ -289,8 +291,11 @@ up, a preview with nothing to do, refresh and destroy. ${
               `${Math.round(DEFAULT_POLL_DELAYS.initialDelayMs / pollScale)} ms first, growing to ${Math.round(DEFAULT_POLL_DELAYS.maxDelayMs / pollScale)} ms), so polling keeps the pace it has ` +
               "against the real service (bench/providerPreload.ts sets them in the provider process; the package is unchanged)."
     } The engine runs ${settings.parallel} resource
-operations at once (${settings.parallelSource}). One engine operation with no resources costs
-${s(settings.engineFloorMs)} s here (an up of an empty program): part of every figure below.
+operations at once (${settings.parallelSource}). Each phase's time is that of its own CLI command
+(\`pulumi up\`, what someone at a terminal waits for); the Automation API call around it also runs
+\`pulumi stack output\` and \`pulumi stack history\` to fill in its result, which the column
+"up s (Automation API call)" includes. One engine command with no resources costs
+${s(settings.engineFloorMs)} s here (\`pulumi up\` of an empty program): part of every figure below.
 
 **Scenarios.** \`N x R\`: N resources over R regions: ceil(N/3) CustomImages round-robin over the first
 R regions (every third one imported, the others made from an instance), floor(N/3) ImageCopies (copy k

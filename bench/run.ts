@@ -16,6 +16,7 @@ import { createImagesSandbox } from "../test/e2e/harness/imagesSandbox";
 import { REPO_ROOT } from "../scripts/lib/installPackage";
 import { BenchReport, markdownReport } from "./report";
 import { isOk, runScenario, ScenarioResult } from "./runScenario";
+import { CommandTimer } from "./commandTimer";
 import { Durations, MATRIX, parseScenarios, Scenario } from "./scenarios";
 
 /**
@@ -174,12 +175,17 @@ async function main(): Promise<void> {
     try {
         const pulumiVersion = sandbox.engine.pulumi.version?.toString() ?? "unknown";
         // The fixed cost of one engine operation: an up of a program with no resources.
-        const empty = await sandbox.engine.stack("empty", async () => ({}), sandbox.providerEnv);
-        const e0 = performance.now();
+        const commands = new CommandTimer();
+        const empty = await sandbox.engine.stack(
+            "empty",
+            async () => ({}),
+            sandbox.providerEnv,
+            (cli) => commands.wrap(cli),
+        );
         await empty.up();
-        engineFloorMs = Math.round(performance.now() - e0);
+        engineFloorMs = commands.last("up");
         await empty.workspace.removeStack("empty").catch(() => undefined);
-        log(`engine floor (up of an empty program): ${(engineFloorMs / 1000).toFixed(1)} s`);
+        log(`engine floor (pulumi up of an empty program): ${((engineFloorMs ?? 0) / 1000).toFixed(1)} s`);
 
         const setup = {
             sandbox,

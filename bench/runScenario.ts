@@ -10,6 +10,7 @@ import { BENCH_NAIVE_ENV, BENCH_PACKAGE_ENV, BENCH_POLL_SCALE_ENV } from "./prov
 import { CallSummary, summarizeCalls } from "./calls";
 import { MemoryReport, ProviderMemorySampler } from "./memory";
 import { programOf } from "./program";
+import { CommandTimer } from "./commandTimer";
 import { Durations, Ideal, idealOf, Scenario, shapeOf, shapeSummary } from "./scenarios";
 
 /** `batched`: the provider as shipped; `naive`: the baseline (./naiveBaseline.ts, set by ./providerPreload.ts). */
@@ -20,9 +21,21 @@ export const PHASES = ["preview", "up", "previewNoChange", "refresh", "destroy"]
 /** One phase. */
 export type Phase = (typeof PHASES)[number];
 
+/** The CLI command of each phase. */
+const COMMAND_OF: Record<Phase, string> = {
+    preview: "preview",
+    up: "up",
+    previewNoChange: "preview",
+    refresh: "refresh",
+    destroy: "destroy",
+};
+
 /** What one phase cost. */
 export interface PhaseResult {
+    /** The phase's own CLI command (`pulumi up`): what someone at a terminal waits for. */
     wallMs: number;
+    /** The whole Automation API call, with its bookkeeping commands (./commandTimer.ts). */
+    automationMs?: number;
     calls: CallSummary;
     memory: MemoryReport;
     /** The engine's change summary (preview) or resource changes (up, refresh, destroy). */
@@ -118,16 +131,19 @@ export async function runScenario(setup: BenchSetup, s: Scenario, mode: Mode): P
     const prefix = `bench-${s.id}-${mode}`;
     const stackName = `${s.id}-${mode}`;
     const program = programOf(shape, prefix);
+    const commands = new CommandTimer();
     const stack = await sandbox.engine.stack(
         stackName,
         async (req) => program(req("pulumi-tencentcloud-images") as ImagesPackage),
         { ...sandbox.providerEnv, ...benchEnv(setup, mode) },
+        (cli) => commands.wrap(cli),
     );
     const opts = setup.explicitParallel ? { parallel: setup.parallel } : {};
     const marker = `TENCENTCLOUD_IMAGES_ENDPOINT=${sandbox.providerEnv.TENCENTCLOUD_IMAGES_ENDPOINT}`;
 
     const phase = async (name: Phase, run: () => Promise<OpMap | undefined>): Promise<PhaseResult> => {
         controls.clearCalls();
+        commands.clear();
         const sampler = new ProviderMemorySampler(marker);
         sampler.start();
         const started = performance.now();
@@ -138,13 +154,14 @@ export async function runScenario(setup: BenchSetup, s: Scenario, mode: Mode): P
         } catch (e) {
             error = message(e);
         }
-        const wallMs = Math.round(performance.now() - started);
+        const automationMs = Math.round(performance.now() - started);
+        const wallMs = commands.last(COMMAND_OF[name]) ?? automationMs;
         const memory = sampler.stop();
         const calls = summarizeCalls(controls.callLog());
-        const phaseResult: PhaseResult = { wallMs, calls, memory, changes, error };
+        const phaseResult: PhaseResult = { wallMs, automationMs, calls, memory, changes, error };
         result.phases[name] = phaseResult;
         log(
-            `${s.id} ${mode} ${name}: ${(wallMs / 1000).toFixed(1)} s, ${calls.total} calls` +
+            `${s.id} ${mode} ${name}: ${(wallMs / 1000).toFixed(1)} s (Automation API call ${(automationMs / 1000).toFixed(1)} s), ${calls.total} calls` +
                 (calls.throttled ? `, ${calls.throttled} throttled` : "") +
                 (memory.peakRssMiB !== undefined ? `, provider ${memory.peakRssMiB} MiB` : "") +
                 (error ? `, FAILED: ${error.split("\n")[0]}` : ""),

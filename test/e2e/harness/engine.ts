@@ -18,8 +18,16 @@ export interface EngineSandbox {
     pulumi: PulumiCommand;
     /** Installs a package folder (packed with npm pack) into the project. */
     install(packageDir: string): void;
-    /** Creates (or selects) a stack that runs `program` with the project's packages. */
-    stack(stackName: string, program: InlineProgram, extraEnv?: Record<string, string>): Promise<Stack>;
+    /**
+     * Creates (or selects) a stack that runs `program` with the project's packages. `wrap`: the CLI
+     * the stack's workspace runs, in place of the sandbox's (e.g. to time each command).
+     */
+    stack(
+        stackName: string,
+        program: InlineProgram,
+        extraEnv?: Record<string, string>,
+        wrap?: (cli: PulumiCommand) => PulumiCommand,
+    ): Promise<Stack>;
     /** The raw text of a stack's state file. */
     stateText(stackName: string): string;
     /** Removes the sandbox folders. */
@@ -82,7 +90,7 @@ export async function createEngineSandbox(projectName: string): Promise<EngineSa
         env,
         pulumi,
         install: (packageDir) => void installPackage(projectDir, packageDir, scratch),
-        stack: async (stackName, program, extraEnv) => {
+        stack: async (stackName, program, extraEnv, wrap) => {
             const stackEnv = { ...env, ...extraEnv };
             // The engine's processes (the provider host among them) get the env from the workspace;
             // the inline program runs in this process, and gets it only while an operation runs.
@@ -95,7 +103,7 @@ export async function createEngineSandbox(projectName: string): Promise<EngineSa
                 {
                     workDir: projectDir,
                     pulumiHome: home,
-                    pulumiCommand: pulumi,
+                    pulumiCommand: wrap ? wrap(pulumi) : pulumi,
                     envVars: stackEnv,
                 },
             );
