@@ -15,24 +15,20 @@ export const DEFAULT_ACTION_RATE_LIMITS: Readonly<Record<string, number>> = {
 export const DEFAULT_RATE_LIMIT_PER_SECOND = 10;
 
 /**
- * How far below a limit the limiter stays by default: the service counts requests when they arrive,
- * and requests do not arrive as they were sent (the network, a busy event loop at either end).
+ * How much later than another a request may reach the service, after leaving here, without the two
+ * counting into one second there (the network, a busy event loop at either end): the limiter counts
+ * `limit` requests in any window of a second and this much, so any second of arrivals holds at most
+ * the limit while no request is more than this much later on its way than another.
  */
-export const DEFAULT_RATE_MARGIN = 0.1;
-
-/**
- * The window the limiter counts in: a second and a tenth. Any 1.1 s holds at most the allowance, so
- * any second of arrivals does too while no request arrives more than 100 ms later than another.
- */
-export const RATE_WINDOW_MS = 1100;
+export const ARRIVAL_SPREAD_MS = 250;
 
 export interface RateLimiterOptions {
     /** Per-action overrides of the limits (requests per second). */
     limits?: Record<string, number>;
     /** Limit of actions not in `limits`; default 10/s. */
     defaultPerSecond?: number;
-    /** The share of each limit left unused (0 ≤ margin < 1). Default 0.1. */
-    margin?: number;
+    /** How much later a request may arrive than another (ms, at least 0). Default {@link ARRIVAL_SPREAD_MS}. */
+    arrivalSpreadMs?: number;
     /** False: no limiting at all. Default true. */
     enabled?: boolean;
     clock?: Clock;
@@ -57,42 +53,36 @@ interface Lane {
 }
 
 /**
- * Lanes keyed by action. A request goes at once while the last {@link RATE_WINDOW_MS} hold fewer than
- * the allowance (`limit × (1 − margin)`, at least 1), counted when requests really go (not when they
- * were queued): a stall of the process cannot release more than the allowance, and a quiet lane costs
- * a request no wait at all. Waiting requests go in order, foreground before background.
+ * Lanes keyed by action. A request goes at once while the last second and {@link ARRIVAL_SPREAD_MS}
+ * hold fewer than the limit (at least 1), counted when requests really go (not when they were queued):
+ * a stall of the process cannot release more than the limit, and a quiet lane costs a request no
+ * wait at all. Waiting requests go in order, foreground before background.
  */
 export class RateLimiter {
     private readonly lanes = new Map<string, Lane>();
     private readonly limits: Record<string, number>;
     private readonly defaultPerSecond: number;
-    private readonly margin: number;
+    private readonly windowMs: number;
     private readonly enabled: boolean;
     private readonly clock: Clock;
 
     constructor(options: RateLimiterOptions = {}) {
         this.limits = { ...DEFAULT_ACTION_RATE_LIMITS, ...options.limits };
         this.defaultPerSecond = options.defaultPerSecond ?? DEFAULT_RATE_LIMIT_PER_SECOND;
-        this.margin = options.margin ?? DEFAULT_RATE_MARGIN;
+        const spread = options.arrivalSpreadMs ?? ARRIVAL_SPREAD_MS;
+        this.windowMs = 1000 + spread;
         this.enabled = options.enabled ?? true;
         this.clock = options.clock ?? systemClock;
         for (const [action, limit] of Object.entries(this.limits)) {
             if (!(limit > 0)) throw new Error(`Rate limit of ${action} must be positive, got ${limit}`);
         }
         if (!(this.defaultPerSecond > 0)) throw new Error(`Default rate limit must be positive`);
-        if (!(this.margin >= 0 && this.margin < 1)) {
-            throw new Error(`Rate margin must be at least 0 and below 1, got ${this.margin}`);
-        }
+        if (!(spread >= 0)) throw new Error(`Arrival spread must be at least 0 ms, got ${spread}`);
     }
 
     /** The limit (requests per second) that applies to an action. */
     limitOf(action: string): number {
         return this.limits[action] ?? this.defaultPerSecond;
-    }
-
-    /** How many requests of an action any {@link RATE_WINDOW_MS} may hold. */
-    allowanceOf(action: string): number {
-        return Math.max(1, Math.floor(this.limitOf(action) * (1 - this.margin)));
     }
 
     /** Waits until the action may be sent. `key` defaults to the action (limits are per action). */
@@ -107,7 +97,7 @@ export class RateLimiter {
         let lane = this.lanes.get(key);
         if (!lane) {
             lane = {
-                allowance: this.allowanceOf(action),
+                allowance: Math.max(1, Math.floor(this.limitOf(action))),
                 grants: [],
                 queues: { foreground: [], background: [] },
                 pumping: false,
@@ -141,13 +131,13 @@ export class RateLimiter {
                 const next = lane.queues.foreground[0] ? lane.queues.foreground : lane.queues.background;
                 if (next.length === 0) return;
                 const now = this.clock.now();
-                while (lane.grants.length > 0 && now - lane.grants[0] >= RATE_WINDOW_MS) lane.grants.shift();
+                while (lane.grants.length > 0 && now - lane.grants[0] >= this.windowMs) lane.grants.shift();
                 if (lane.grants.length < lane.allowance) {
                     lane.grants.push(now);
                     next.shift()!.grant();
                     continue;
                 }
-                await this.clock.sleep(lane.grants[0] + RATE_WINDOW_MS - now);
+                await this.clock.sleep(lane.grants[0] + this.windowMs - now);
             }
         } finally {
             lane.pumping = false;

@@ -19,8 +19,8 @@ import { Image, ImageBackend, ImageState } from "./types";
 export const DEFAULT_POLL_DELAYS = { initialDelayMs: 2_000, maxDelayMs: 10_000 } as const;
 
 /**
- * The most polls a waiter sends over all regions in any window of the rate limiter (1.1 s): three
- * quarters of DescribeImages' documented 40/s. Polls and every other read by ID share that limit: kept below it (and sent as
+ * The most polls a waiter sends over all regions in any second: three quarters of DescribeImages'
+ * documented 40/s. Polls and every other read by ID share that limit: kept below it (and sent as
  * background calls, which wait behind the reads a resource is waiting on), the polls of many regions
  * never hold up a resource's own read.
  */
@@ -33,7 +33,7 @@ export interface ImageWaiterOptions {
     maxDelayMs?: number;
     /** Growth of the delay after each poll. Default 1.5. */
     backoff?: number;
-    /** The most polls over all regions in any 1.1 s (the busiest regions take turns). Default 30. */
+    /** The most polls over all regions in any second (the busiest regions take turns). Default 30. */
     pollsPerSecond?: number;
     /** An image never seen yet may be missing this many polls in a row before it counts as gone (new
      * images can briefly be absent from DescribeImages). Default 3. */
@@ -149,7 +149,8 @@ export class ImageWaiter {
         this.pollPace = new RateLimiter({
             clock: this.clock,
             defaultPerSecond: options.pollsPerSecond ?? DEFAULT_POLLS_PER_SECOND,
-            margin: 0,
+            // A pace of this process's own, not the service's count: no late arrival to allow for.
+            arrivalSpreadMs: 0,
         });
     }
 

@@ -16,7 +16,8 @@ describe("bench/commandTimer: the time of each CLI command of an Automation API 
             },
         } as unknown as PulumiCommand;
         const timer = new CommandTimer();
-        const timed = timer.wrap(cli);
+        type Run = (args: string[], cwd: string, env: object) => Promise<{ stdout: string }>;
+        const timed = timer.wrap(cli) as unknown as { run: Run };
         assert.equal(
             (timed as unknown as { version: string }).version,
             "3.276.0",
