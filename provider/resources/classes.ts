@@ -12,6 +12,7 @@ import { imageCopyDeclaration, type ImageCopyArgs } from "../model/imageCopy";
 import { imageRetentionDeclaration, type ImageRetentionArgs } from "../model/imageRetention";
 import { dynamicProviderFor, type HandlerKey } from "./dynamicProvider";
 import { countConstruction } from "./programCensus";
+import { perProgramRun } from "./programRun";
 
 /** A resource class: `new X(name, args, opts)`, whose instances carry an Output of each declared output. */
 export type ResourceClass<D extends ResourceDeclaration, A> = new (
@@ -25,17 +26,32 @@ function handlerKeyOf(kind: ResourceDeclaration["kind"]): HandlerKey {
     return `${kind[0].toLowerCase()}${kind.slice(1)}` as HandlerKey;
 }
 
+/**
+ * The provider object of each kind, one per program run (./programRun.ts). The SDK serializes a provider's closure once per object (a cache keyed by
+ * identity, holding an Output of the run that made it); a fresh object per resource cost one each,
+ * and with 100 resources the engine got its first registration 1.8 s later. One per run, not per
+ * process, because the Automation API runs many programs in one process, at once too.
+ */
+const providersOfThisRun = perProgramRun(() => new Map<HandlerKey, pulumi.dynamic.ResourceProvider>());
+
+function providerOfThisRun(key: HandlerKey): pulumi.dynamic.ResourceProvider {
+    const providers = providersOfThisRun();
+    let provider = providers.get(key);
+    if (!provider) {
+        provider = dynamicProviderFor(key);
+        providers.set(key, provider);
+    }
+    return provider;
+}
+
 /** The one factory of the resource classes: the class of a property table, registered as its kind. */
 function resourceClass<D extends ResourceDeclaration, A extends object>(declaration: D): ResourceClass<D, A> {
-    // One provider object per class: the SDK serializes a provider's closure once per object (a cache
-    // keyed by identity); a fresh object per resource cost one each, and with 100 resources the engine
-    // got its first registration 1.8 s later.
-    const provider = dynamicProviderFor(handlerKeyOf(declaration.kind));
+    const key = handlerKeyOf(declaration.kind);
     // The engine sets an Output on the instance for every registered output key (registeredProps).
     const resource = class extends pulumi.dynamic.Resource {
         constructor(name: string, args: A, opts?: pulumi.CustomResourceOptions) {
             const props = registeredProps(declaration, name, args, countConstruction(opts));
-            super(provider, name, props, opts, RESOURCE_MODULE, declaration.kind);
+            super(providerOfThisRun(key), name, props, opts, RESOURCE_MODULE, declaration.kind);
         }
     };
     Object.defineProperty(resource, "name", { value: declaration.kind });

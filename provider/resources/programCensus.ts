@@ -7,7 +7,8 @@
  * Automation API runs many programs in one process, each under its own root stack resource.
  * A resource read by ID (`opts.id`) is never checked, so it is not counted.
  */
-import * as pulumi from "@pulumi/pulumi";
+import type * as pulumi from "@pulumi/pulumi";
+import { perProgramRun } from "./programRun";
 
 /** The count of one program run. */
 interface Census {
@@ -16,19 +17,7 @@ interface Census {
     pending?: { total: Promise<number>; resolve: (total: number) => void };
 }
 
-/** By the run's root stack resource; outside a stack (mocks) one census of the process. */
-const censuses = new WeakMap<object, Census>();
-const OUTSIDE_A_STACK = {};
-
-function censusOfThisRun(): Census {
-    const key = pulumi.runtime.getStackResource() ?? OUTSIDE_A_STACK;
-    let census = censuses.get(key);
-    if (!census) {
-        census = { constructed: 0 };
-        censuses.set(key, census);
-    }
-    return census;
-}
+const censusOfThisRun = perProgramRun<Census>(() => ({ constructed: 0 }));
 
 /** Resolves the pending total once a macrotask passes in which nothing more was constructed. */
 function settleWhenQuiet(census: Census, seen: number): void {
