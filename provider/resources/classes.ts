@@ -26,32 +26,20 @@ function handlerKeyOf(kind: ResourceDeclaration["kind"]): HandlerKey {
     return `${kind[0].toLowerCase()}${kind.slice(1)}` as HandlerKey;
 }
 
-/**
- * The provider object of each kind, one per program run (./programRun.ts). The SDK serializes a provider's closure once per object (a cache keyed by
- * identity, holding an Output of the run that made it); a fresh object per resource cost one each,
- * and with 100 resources the engine got its first registration 1.8 s later. One per run, not per
- * process, because the Automation API runs many programs in one process, at once too.
- */
-const providersOfThisRun = perProgramRun(() => new Map<HandlerKey, pulumi.dynamic.ResourceProvider>());
-
-function providerOfThisRun(key: HandlerKey): pulumi.dynamic.ResourceProvider {
-    const providers = providersOfThisRun();
-    let provider = providers.get(key);
-    if (!provider) {
-        provider = dynamicProviderFor(key);
-        providers.set(key, provider);
-    }
-    return provider;
-}
-
 /** The one factory of the resource classes: the class of a property table, registered as its kind. */
 function resourceClass<D extends ResourceDeclaration, A extends object>(declaration: D): ResourceClass<D, A> {
     const key = handlerKeyOf(declaration.kind);
+    // One provider object per program run (./programRun.ts): the SDK serializes a provider's closure
+    // once per object (a cache keyed by identity, holding an Output of the run that made it), and a
+    // fresh object per resource cost one each: with 100 resources the engine got its first
+    // registration 1.8 s later. Not one per process: the Automation API runs many programs in one
+    // process, at once too, and one run's Output must not reach another.
+    const providerOfThisRun = perProgramRun(() => dynamicProviderFor(key));
     // The engine sets an Output on the instance for every registered output key (registeredProps).
     const resource = class extends pulumi.dynamic.Resource {
         constructor(name: string, args: A, opts?: pulumi.CustomResourceOptions) {
             const props = registeredProps(declaration, name, args, countConstruction(opts));
-            super(providerOfThisRun(key), name, props, opts, RESOURCE_MODULE, declaration.kind);
+            super(providerOfThisRun(), name, props, opts, RESOURCE_MODULE, declaration.kind);
         }
     };
     Object.defineProperty(resource, "name", { value: declaration.kind });

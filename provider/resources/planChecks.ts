@@ -22,8 +22,9 @@ async function runCheck(
     check: (olds: Inputs, news: Inputs, ctx: plan.PlanContext) => Promise<pulumi.dynamic.CheckResult>,
     olds: Inputs,
     news: Inputs,
+    ctx: plan.PlanContext = currentPlanContext(),
 ): Promise<pulumi.dynamic.CheckResult> {
-    const result = await check(olds, news, currentPlanContext());
+    const result = await check(olds, news, ctx);
     const inputs = result.inputs as Inputs | undefined;
     if (inputs && inputs.__logicalName === undefined && news.__logicalName !== undefined) {
         return { ...result, inputs: { ...inputs, __logicalName: news.__logicalName } };
@@ -68,14 +69,16 @@ async function stayingImageId(inputs: Inputs): Promise<string | undefined> {
  * checks it as soon as its image is made, but starts it only when one of its slots is free, and a copy
  * of the image that starts before it lets it go first (./waits.ts).
  */
-export const providerCheckImageShare = async (olds: Inputs, news: Inputs) =>
-    announcingNewShare(olds, await runCheck(plan.planCheckImageShare, olds, news));
-
-function announcingNewShare(olds: Inputs, result: pulumi.dynamic.CheckResult): pulumi.dynamic.CheckResult {
+export async function providerCheckImageShare(
+    olds: Inputs,
+    news: Inputs,
+): Promise<pulumi.dynamic.CheckResult> {
+    const ctx = processContext();
+    const result = await runCheck(plan.planCheckImageShare, olds, news, ctx);
     const { region, imageId, __logicalName: name } = passedInputs(result) ?? {};
     const known = (value: unknown): value is string => typeof value === "string" && !isUnknown(value);
     if (Object.keys(olds).length === 0 && known(region) && known(imageId) && typeof name === "string") {
-        processContext().turns.announceQuick(region, imageId, describeResource({ kind: "ImageShare", name }));
+        ctx.turns.announceQuick(region, imageId, describeResource({ kind: "ImageShare", name }));
     }
     return result;
 }
