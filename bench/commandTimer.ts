@@ -5,25 +5,21 @@
  * for. The benchmark reports the operation's own command.
  */
 import type { PulumiCommand } from "@pulumi/pulumi/automation";
-
-type Run = (args: string[], ...rest: unknown[]) => Promise<unknown>;
+import { aroundRun } from "../test/e2e/harness/cliRun";
 
 export class CommandTimer {
     private readonly runs: { command: string; ms: number }[] = [];
 
     /** The CLI, timing each command it runs. */
     wrap(cli: PulumiCommand): PulumiCommand {
-        const run = (cli as unknown as { run: Run }).run.bind(cli);
-        const timed = Object.create(cli) as { run: Run };
-        timed.run = async (args, ...rest) => {
+        return aroundRun(cli, async (args, run) => {
             const started = performance.now();
             try {
-                return await run(args, ...rest);
+                return await run(args);
             } finally {
                 this.runs.push({ command: args[0] ?? "", ms: Math.round(performance.now() - started) });
             }
-        };
-        return timed as unknown as PulumiCommand;
+        });
     }
 
     /** Forgets the commands timed so far. */

@@ -6,6 +6,7 @@ import * as path from "node:path";
 import { parse } from "yaml";
 import { REPO_ROOT } from "../../scripts/lib/installPackage";
 import { createUserProject, UserProject } from "./harness/userProject";
+import { aroundRun } from "./harness/cliRun";
 
 // examples/ci: the GitHub Actions workflow and the GitLab CI file, parsed, and their preview paths
 // for forks run here as the pipelines run them: the emulator step's own shell script (on a random
@@ -94,11 +95,7 @@ function envLines(text: string): Record<string, string> {
 
 /** The CLI with `--json` added to `preview`, which the Automation API has no option for. */
 function withJson(cli: automation.PulumiCommand): automation.PulumiCommand {
-    type Run = (args: string[], ...rest: unknown[]) => unknown;
-    const run = (cli as unknown as { run: Run }).run.bind(cli);
-    const wrapped = Object.create(cli) as { run: Run };
-    wrapped.run = (args, ...rest) => run(args[0] === "preview" ? [...args, "--json"] : args, ...rest);
-    return wrapped as unknown as automation.PulumiCommand;
+    return aroundRun(cli, (args, run) => run(args[0] === "preview" ? [...args, "--json"] : args));
 }
 
 interface PreviewRun {
