@@ -81,6 +81,21 @@ describe("ImageCopy provider", () => {
             await working;
         });
 
+        it("a checked share whose create sends nothing (its accounts already shared) keeps no copy waiting", async () => {
+            const other = gate();
+            const working = processContext().slots.occupy(() => other.opened);
+            h.cloud.shares.set(sourceId, new Set(["100000000002"]));
+            const checked = await imageShare.check({}, shareInputs());
+            await imageShare.create(checked.inputs!);
+            assert.equal(h.cloud.callsOf("ModifyImageSharePermission").length, 0);
+            // Were the announcement left behind, the copy would hold its slot until `other` ends.
+            await imageCopy.create(inputs);
+            assert.equal(h.cloud.callsOf("SyncImages").length, 1);
+            assert.ok(!h.lines.some((l) => l.includes("go first")), h.lines.join("\n"));
+            other.open();
+            await working;
+        });
+
         it("with no other operation working, the copy does not wait for a checked share (the engine could not start it)", async () => {
             await imageShare.check({}, shareInputs());
             await imageCopy.create(inputs);
